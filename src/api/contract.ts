@@ -1,0 +1,280 @@
+// The analytics worker's interface, as the UI sees it through Comlink.
+// Every answer is small: summaries, one page of rows, one record's detail.
+// The UI never receives whole tables.
+
+import type {
+  Activity, Adjustment, AdjustmentKind, AgingBasis, Allocation, Book, Contact, Customer, Id,
+  Invoice, IsoDate, Locale, Minor, Payment,
+} from '../domain/types';
+import type { Result } from '../domain/errors';
+
+export interface BookInput {
+  name: string;
+  currency: string;
+  locale: Locale;
+  agingBounds: number[];
+  agingBasis: AgingBasis;
+  defaultTermsDays: number;
+  commaDecimal: boolean;
+  limitationYears: number;
+}
+
+export interface BookSummary {
+  id: Id;
+  name: string;
+  currency: string;
+  customers: number;
+  invoices: number;
+}
+
+/** One aging bucket; `label` is built by the UI from `from`/`to` (null = open-ended). */
+export interface AgingBucket {
+  /** Inclusive lower age in days; null for "not yet due" on the due basis. */
+  from: number | null;
+  /** Inclusive upper age in days; null for the open-ended last bucket. */
+  to: number | null;
+  amount: Minor;
+  count: number;
+}
+
+export interface AgingSummary {
+  asOf: IsoDate;
+  basis: AgingBasis;
+  bounds: number[];
+  buckets: AgingBucket[];
+  /** Sum of invoice balances (= sum of buckets). */
+  invoiceTotal: Minor;
+  /** Unapplied customer credit, a negative line (<= 0). */
+  unappliedCredit: Minor;
+  /** invoiceTotal + unappliedCredit. */
+  net: Minor;
+  /** Of invoiceTotal, the part on disputed invoices (shown apart). */
+  disputed: Minor;
+}
+
+export interface DebtorRow {
+  customerId: Id;
+  name: string;
+  open: Minor;
+  overdue: Minor;
+  oldestDaysOverdue: number;
+}
+
+export interface ChangeRow {
+  seq: number;
+  action: string;
+  /** Short description parameters for the i18n string: number, customer, amount... */
+  params: Record<string, string | number>;
+  stamp: string;
+  undone: boolean;
+}
+
+export interface Dashboard {
+  asOf: IsoDate;
+  currency: string;
+  totalOpen: Minor;
+  overdue: Minor;
+  overdueCount: number;
+  openCount: number;
+  customersWithBalance: number;
+  unappliedCredit: Minor;
+  aging: AgingSummary;
+  topDebtors: DebtorRow[];
+  recent: ChangeRow[];
+  /** Milliseconds the worker spent answering (for the bench and a footer hint). */
+  computeMs: number;
+}
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export type InvoiceStatus = 'open' | 'overdue' | 'paid' | 'disputed' | 'writtenOff' | 'notYetIssued';
+
+export interface InvoiceQuery {
+  asOf: IsoDate;
+  status?: 'all' | 'open' | 'overdue' | 'paid' | 'disputed' | 'writtenOff';
+  customerId?: Id;
+  /** Index into the aging buckets of the book's bounds and basis. */
+  bucket?: number;
+  from?: IsoDate;
+  to?: IsoDate;
+  /** Matches invoice number, customer name or description, case-insensitive. */
+  text?: string;
+  sort?: 'due' | 'issue' | 'number' | 'balance' | 'customer';
+  desc?: boolean;
+  offset: number;
+  limit: number;
+}
+
+export interface InvoiceRow {
+  id: Id;
+  number: string;
+  customerId: Id;
+  customerName: string;
+  issueDate: IsoDate;
+  dueDate: IsoDate;
+  amount: Minor;
+  balance: Minor;
+  daysOverdue: number;
+  status: InvoiceStatus;
+}
+
+export interface CustomerQuery {
+  asOf: IsoDate;
+  text?: string;
+  onlyWithBalance?: boolean;
+  sort?: 'name' | 'open' | 'overdue';
+  desc?: boolean;
+  offset: number;
+  limit: number;
+}
+
+export interface CustomerRow {
+  id: Id;
+  name: string;
+  termsDays: number;
+  creditLimit: Minor | null;
+  open: Minor;
+  overdue: Minor;
+  credit: Minor;
+  invoiceCount: number;
+}
+
+export interface CustomerDetail {
+  customer: Customer;
+  open: Minor;
+  overdue: Minor;
+  /** Unapplied payment credit (>= 0). */
+  credit: Minor;
+  aging: AgingSummary;
+  invoices: Page<InvoiceRow>;
+  payments: (Payment & { unapplied: Minor })[];
+}
+
+export interface InvoiceDetail {
+  invoice: Invoice;
+  customerName: string;
+  balance: Minor;
+  daysOverdue: number;
+  status: InvoiceStatus;
+  allocations: (Allocation & { paymentReference: string; paymentMethod: string })[];
+  adjustments: Adjustment[];
+  activities: Activity[];
+}
+
+export interface CustomerInput {
+  name: string;
+  uscc: string;
+  termsDays: number;
+  creditLimit: Minor | null;
+  contacts: Contact[];
+  tags: string[];
+  notes: string;
+}
+
+export interface InvoiceInput {
+  customerId: Id;
+  number: string;
+  issueDate: IsoDate;
+  /** Empty string = issue date + the customer's terms. */
+  dueDate: IsoDate | '';
+  amount: Minor;
+  currency: string;
+  description: string;
+  disputed: boolean;
+  disputeReason: string;
+}
+
+export interface PaymentInput {
+  customerId: Id;
+  date: IsoDate;
+  amount: Minor;
+  method: string;
+  reference: string;
+  /** 'auto' = oldest due first; otherwise explicit amounts per invoice. Leftover stays as credit. */
+  allocation: 'auto' | { invoiceId: Id; amount: Minor }[];
+}
+
+export interface PaymentResult {
+  payment: Payment;
+  allocations: Allocation[];
+  /** Left over as unapplied customer credit. */
+  credit: Minor;
+}
+
+export interface AdjustmentInput {
+  kind: AdjustmentKind;
+  invoiceId: Id;
+  date: IsoDate;
+  amount: Minor;
+  reason: string;
+  basis: string;
+}
+
+/** Open invoice offered for allocation in the payment form. */
+export interface OpenInvoiceOption {
+  id: Id;
+  number: string;
+  issueDate: IsoDate;
+  dueDate: IsoDate;
+  balance: Minor;
+}
+
+export interface DemoOptions {
+  seed: number;
+  customers: number;
+  invoices: number;
+  locale: Locale;
+  /** Last day of generated history (usually today). */
+  endDate: IsoDate;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+/** Raised by storage: the worker reports these instead of throwing. */
+export interface StorageStatus {
+  state: 'ok' | 'blocked' | 'error';
+  code?: 'storage.quota' | 'storage.blocked' | 'storage.failed';
+  detail?: string;
+}
+
+export interface OverdueApi {
+  /** Opens the database; reports a blocked upgrade or other storage failure plainly. */
+  open(): Promise<StorageStatus>;
+  listBooks(): Promise<BookSummary[]>;
+  getBook(bookId: Id): Promise<Book | null>;
+  createBook(input: BookInput): Promise<Result<Book>>;
+  updateBook(bookId: Id, input: BookInput): Promise<Result<Book>>;
+  /** Creates a new book filled by the seeded generator; progress through a Comlink-proxied callback. */
+  loadDemoBook(options: DemoOptions, onProgress?: (p: Progress) => void): Promise<Result<Book>>;
+
+  dashboard(bookId: Id, asOf: IsoDate): Promise<Dashboard>;
+  aging(bookId: Id, asOf: IsoDate, basis?: AgingBasis, bounds?: number[]): Promise<AgingSummary>;
+
+  listCustomers(bookId: Id, query: CustomerQuery): Promise<Page<CustomerRow>>;
+  /** Name search for pickers: at most `limit` matches. */
+  findCustomers(bookId: Id, text: string, limit: number): Promise<{ id: Id; name: string; termsDays: number }[]>;
+  customerDetail(bookId: Id, customerId: Id, asOf: IsoDate, invoiceOffset: number): Promise<CustomerDetail | null>;
+  saveCustomer(bookId: Id, input: CustomerInput, customerId?: Id): Promise<Result<Customer>>;
+
+  listInvoices(bookId: Id, query: InvoiceQuery): Promise<Page<InvoiceRow>>;
+  invoiceDetail(bookId: Id, invoiceId: Id, asOf: IsoDate): Promise<InvoiceDetail | null>;
+  saveInvoice(bookId: Id, input: InvoiceInput, invoiceId?: Id): Promise<Result<Invoice>>;
+  openInvoices(bookId: Id, customerId: Id, asOf: IsoDate): Promise<OpenInvoiceOption[]>;
+
+  recordPayment(bookId: Id, input: PaymentInput): Promise<Result<PaymentResult>>;
+  /** Removes a payment's allocations; the money becomes unapplied credit again. */
+  unapplyPayment(bookId: Id, paymentId: Id): Promise<Result<Payment>>;
+  addAdjustment(bookId: Id, input: AdjustmentInput): Promise<Result<Adjustment>>;
+
+  /** Reverts the newest batch of changes not yet undone. */
+  undo(bookId: Id): Promise<Result<{ action: string }>>;
+  recentChanges(bookId: Id, limit: number): Promise<ChangeRow[]>;
+}

@@ -1,0 +1,49 @@
+// Validation results. Messages are codes translated by the UI (src/i18n), so the
+// domain stays language-free; `field` names the input the message belongs to.
+
+export type ErrorCode =
+  | 'required'
+  | 'money.invalid'
+  | 'money.ambiguous'
+  | 'money.tooManyDecimals'
+  | 'money.negative'
+  | 'money.zero'
+  | 'money.tooLarge'
+  | 'date.invalid'
+  | 'date.ambiguous'
+  | 'date.outOfRange'
+  | 'number.invalid'
+  | 'invoice.dueBeforeIssue'
+  | 'invoice.duplicateNumber'
+  | 'invoice.notFound'
+  | 'customer.notFound'
+  | 'customer.hasRecords'
+  | 'uscc.format'
+  | 'uscc.checksum'
+  | 'payment.overAllocated'
+  | 'payment.notFound'
+  | 'allocation.exceedsBalance'
+  | 'allocation.otherCustomer'
+  | 'adjustment.exceedsBalance'
+  | 'aging.bounds'
+  | 'book.notFound'
+  | 'undo.nothing'
+  | 'undo.conflict'
+  | 'storage.quota'
+  | 'storage.blocked'
+  | 'storage.failed';
+
+export interface FieldError {
+  /** Input name ('amount', 'dueDate', 'allocations.2.amount', ...) or '' for the whole form. */
+  field: string;
+  code: ErrorCode;
+  params?: Record<string, string | number>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(field: string, code: ErrorCode, params?: FieldError['params']): Result<T> => ({
+  ok: false,
+  errors: [params ? { field, code, params } : { field, code }],
+});
