@@ -1,0 +1,54 @@
+// The IndexedDB database, one per browser profile, holding every book.
+// Versions and their upgrades live in migrations.ts.
+
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type {
+  Activity, Adjustment, Allocation, Book, Change, Customer, Id, Invoice, Payment, Setting,
+} from '../domain/types';
+import { SCHEMA_VERSIONS, type SchemaVersion } from './migrations';
+
+/** The worker's working set of one book, saved so a reload need not rebuild it (see changesSince). */
+export interface Snapshot {
+  bookId: Id;
+  /** Last change seq the snapshot includes; replay changesSince(bookId, seq) on top. */
+  seq: number;
+  data: unknown;
+}
+
+/** Device-wide key/value (e.g. the device id). */
+export interface Meta {
+  key: string;
+  value: unknown;
+}
+
+export class OverdueDb extends Dexie {
+  // `declare`: Dexie creates these properties; a class field would overwrite them.
+  declare books: EntityTable<Book, 'id'>;
+  declare customers: EntityTable<Customer, 'id'>;
+  declare invoices: EntityTable<Invoice, 'id'>;
+  declare payments: EntityTable<Payment, 'id'>;
+  declare allocations: EntityTable<Allocation, 'id'>;
+  declare adjustments: EntityTable<Adjustment, 'id'>;
+  declare activities: EntityTable<Activity, 'id'>;
+  declare settings: Table<Setting, [Id, string]>;
+  declare changes: EntityTable<Change, 'seq'>;
+  declare snapshots: EntityTable<Snapshot, 'bookId'>;
+  declare meta: EntityTable<Meta, 'key'>;
+
+  constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    declareVersions(this, SCHEMA_VERSIONS);
+  }
+}
+
+/** Declares the given versions on a Dexie instance (tests use it to build an old database). */
+export function declareVersions(db: Dexie, versions: readonly SchemaVersion[]): void {
+  for (const v of versions) {
+    const declared = db.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
+}
+
+export function openDb(name = 'overdue'): OverdueDb {
+  return new OverdueDb(name);
+}
