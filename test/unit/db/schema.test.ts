@@ -43,7 +43,8 @@ describe('OverdueDb', () => {
     const base = { table: 'books' as const, recordId: 'x', before: null, after: null, stamp: STAMP, batch: 'b', action: 'book.create', undone: 0 as const };
     const first = await db.changes.add({ ...base, bookId: 'a' });
     const second = await db.changes.add({ ...base, bookId: 'b' });
-    expect(second).toBeGreaterThan(first);
+    expect(typeof first).toBe('number');
+    expect(second).toBeGreaterThan(first ?? Infinity);
     const inA = await db.changes.where('[bookId+seq]').between(['a', Dexie.minKey], ['a', Dexie.maxKey]).toArray();
     expect(inA.map((c) => c.seq)).toEqual([first]);
   });
