@@ -1,0 +1,9 @@
+// The change actions the change log records (Change.action). The UI translates
+// each as 'action.<name>' (with params) and 'actionLabel.<name>' (without).
+export const CHANGE_ACTIONS = [
+  'book.create', 'book.update', 'customer.create', 'customer.update', 'invoice.create', 'invoice.update',
+  'payment.record', 'payment.unapply', 'adjustment.credit', 'adjustment.writeoff', 'adjustment.charge',
+  'demo.load', 'undo',
+] as const;
+
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
