@@ -118,13 +118,13 @@ export async function builtPages(): Promise<string[]> {
  * the page has not (the UI's UpdatePrompt normally does), so the worker's configuration
  * can be checked on its own.
  */
-export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
+export async function waitForServiceWorker(page: Page, { register = true }: { register?: boolean } = {}): Promise<void> {
+  await page.evaluate(async (register) => {
     const sw = navigator.serviceWorker;
-    if (!(await sw.getRegistration('/'))) await sw.register('/sw.js', { scope: '/' });
+    if (register && !(await sw.getRegistration('/'))) await sw.register('/sw.js', { scope: '/' });
     await sw.ready;
     if (!sw.controller) {
       await new Promise<void>((resolve) => sw.addEventListener('controllerchange', () => resolve(), { once: true }));
     }
-  });
+  }, register);
 }

@@ -51,10 +51,10 @@ export default function UpdatePrompt(props: UpdatePromptProps) {
     <Show when={waiting()}>
       <div class="update-prompt" role="status" data-testid="update-prompt">
         <span>{t('pwa.updateReady')}</span>
-        <button type="button" onClick={reload}>
+        <button type="button" class="btn btn-small btn-primary" data-testid="update-reload" onClick={reload}>
           {t('pwa.reload')}
         </button>
-        <button type="button" onClick={() => setWaiting(false)}>
+        <button type="button" class="btn btn-small" onClick={() => setWaiting(false)}>
           {t('pwa.dismiss')}
         </button>
       </div>
