@@ -1,0 +1,255 @@
+// Every write the app makes. Each method validates, stamps, writes and logs in
+// ONE IndexedDB transaction (so nothing is stored half-way), then tells the
+// listeners (the worker's working set) what changed, after the commit.
+
+import type {
+  AdjustmentInput, BookInput, CustomerInput, InvoiceInput, PaymentInput, PaymentResult,
+} from '../api/contract';
+import { fail, ok, type Result } from '../domain/errors';
+import type {
+  Activity, Adjustment, Allocation, Book, Change, Customer, Id, Invoice, IsoDate, Payment, TableName,
+} from '../domain/types';
+import { todayLocal } from '../domain/calendar';
+import { changesSince, lastSeq } from './changelog';
+import { Hlc } from './hlc';
+import type { OverdueDb } from './schema';
+import { storageFailure } from './storage-errors';
+import { undoNewestBatch } from './undo';
+import { validateAdjustment } from './validate-adjustment';
+import { validateBookInput } from './validate-book';
+import { validateCustomerInput } from './validate-customer';
+import { validateInvoice } from './validate-invoice';
+import { text } from './validate-common';
+import { planPayment } from './validate-payment';
+import { WriteBatch, commitBatch } from './write-batch';
+
+export { computeOpenItems, computeAllocatableItems } from './open-items';
+
+export interface BulkRecords {
+  customers: Customer[];
+  invoices: Invoice[];
+  payments: Payment[];
+  allocations: Allocation[];
+  adjustments: Adjustment[];
+  activities: Activity[];
+}
+
+/** Bulk tables in dependency order (customers before their invoices, ...). */
+const BULK_TABLES = ['customers', 'invoices', 'payments', 'allocations', 'adjustments', 'activities'] as const;
+
+export interface RepositoryOptions {
+  /** Wall clock for the HLC (tests). */
+  now?: () => number;
+  /** Local calendar date for Book.createdAt (tests). */
+  today?: () => IsoDate;
+}
+
+/** Every write transaction spans all record tables and the log, so any action can touch any of them. */
+const WRITE_TABLES: readonly (TableName | 'changes')[] = [
+  'books', 'customers', 'invoices', 'payments', 'allocations', 'adjustments', 'activities', 'changes',
+];
+
+type ChangeListener = (changes: Change[]) => void;
+
+export class Repository {
+  private readonly hlc: Hlc;
+  private readonly today: () => IsoDate;
+  private readonly listeners = new Set<ChangeListener>();
+
+  constructor(
+    private readonly db: OverdueDb,
+    deviceId: string,
+    options: RepositoryOptions = {},
+  ) {
+    this.hlc = new Hlc(deviceId, options.now);
+    this.today = options.today ?? (() => todayLocal());
+  }
+
+  /** Called after each committed write with the Change records it logged (seq filled in). */
+  onChanges(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => { this.listeners.delete(listener); };
+  }
+
+  createBook(input: BookInput): Promise<Result<Book>> {
+    const id = crypto.randomUUID();
+    return this.write(id, 'book.create', async (batch) => {
+      const checked = validateBookInput(input);
+      if (!checked.ok) return checked;
+      const book: Book = { id, updatedAt: batch.stamp(), deleted: 0, ...checked.value, createdAt: this.today() };
+      return ok(batch.put('books', null, book));
+    });
+  }
+
+  updateBook(bookId: Id, input: BookInput): Promise<Result<Book>> {
+    return this.write(bookId, 'book.update', async (batch) => {
+      const existing = await this.liveBook(bookId);
+      if (!existing) return fail('', 'book.notFound');
+      const checked = validateBookInput(input);
+      if (!checked.ok) return checked;
+      return ok(batch.put('books', existing, { ...existing, ...checked.value, updatedAt: batch.stamp() }));
+    });
+  }
+
+  saveCustomer(bookId: Id, input: CustomerInput, customerId?: Id): Promise<Result<Customer>> {
+    return this.write(bookId, customerId ? 'customer.update' : 'customer.create', async (batch) => {
+      if (!(await this.liveBook(bookId))) return fail('', 'book.notFound');
+      const existing = customerId ? await this.liveRecord(this.db.customers.get(customerId), bookId) : null;
+      if (customerId && !existing) return fail('', 'customer.notFound');
+      const checked = validateCustomerInput(input);
+      if (!checked.ok) return checked;
+      const customer: Customer = {
+        id: existing?.id ?? crypto.randomUUID(), bookId, updatedAt: batch.stamp(), deleted: 0, ...checked.value,
+      };
+      return ok(batch.put('customers', existing, customer));
+    });
+  }
+
+  saveInvoice(bookId: Id, input: InvoiceInput, invoiceId?: Id): Promise<Result<Invoice>> {
+    return this.write(bookId, invoiceId ? 'invoice.update' : 'invoice.create', async (batch) => {
+      const book = await this.liveBook(bookId);
+      if (!book) return fail('', 'book.notFound');
+      const existing = invoiceId ? await this.liveRecord(this.db.invoices.get(invoiceId), bookId) : null;
+      if (invoiceId && !existing) return fail('', 'invoice.notFound');
+      const checked = await validateInvoice(this.db, book, input, existing);
+      if (!checked.ok) return checked;
+      const invoice: Invoice = {
+        id: existing?.id ?? crypto.randomUUID(), bookId, updatedAt: batch.stamp(), deleted: 0, ...checked.value,
+      };
+      return ok(batch.put('invoices', existing, invoice));
+    });
+  }
+
+  /** Applies the payment with the balances as of its date; what is left over stays as the customer's credit. */
+  recordPayment(bookId: Id, input: PaymentInput): Promise<Result<PaymentResult>> {
+    return this.write(bookId, 'payment.record', async (batch) => {
+      if (!(await this.liveBook(bookId))) return fail('', 'book.notFound');
+      const planned = await planPayment(this.db, bookId, input);
+      if (!planned.ok) return planned;
+      const { customer, date, plan } = planned.value;
+      const payment: Payment = {
+        id: crypto.randomUUID(), bookId, updatedAt: batch.stamp(), deleted: 0,
+        customerId: customer.id, date, amount: input.amount,
+        method: text(input.method), reference: text(input.reference),
+      };
+      batch.put('payments', null, payment);
+      const allocations = plan.lines
+        .filter((line) => line.amount > 0)
+        .map((line): Allocation => batch.put('allocations', null, {
+          id: crypto.randomUUID(), bookId, updatedAt: batch.stamp(), deleted: 0,
+          paymentId: payment.id, invoiceId: line.invoiceId, customerId: customer.id, date, amount: line.amount,
+        }));
+      return ok({ payment, allocations, credit: plan.credit });
+    });
+  }
+
+  /** Removes the payment's allocations; the whole payment becomes unapplied credit again. */
+  unapplyPayment(bookId: Id, paymentId: Id): Promise<Result<Payment>> {
+    return this.write(bookId, 'payment.unapply', async (batch) => {
+      if (!(await this.liveBook(bookId))) return fail('', 'book.notFound');
+      const payment = await this.liveRecord(this.db.payments.get(paymentId), bookId);
+      if (!payment) return fail('', 'payment.notFound');
+      const allocations = await this.db.allocations
+        .where('paymentId').equals(paymentId)
+        .filter((a) => a.deleted === 0 && a.bookId === bookId)
+        .toArray();
+      for (const a of allocations) batch.put('allocations', a, { ...a, deleted: 1, updatedAt: batch.stamp() });
+      return ok(payment);
+    });
+  }
+
+  addAdjustment(bookId: Id, input: AdjustmentInput): Promise<Result<Adjustment>> {
+    return this.write(bookId, `adjustment.${input.kind}`, async (batch) => {
+      if (!(await this.liveBook(bookId))) return fail('', 'book.notFound');
+      const checked = await validateAdjustment(this.db, bookId, input);
+      if (!checked.ok) return checked;
+      const { invoice, ...fields } = checked.value;
+      const adjustment: Adjustment = {
+        id: crypto.randomUUID(), bookId, updatedAt: batch.stamp(), deleted: 0,
+        invoiceId: invoice.id, customerId: invoice.customerId, ...fields,
+      };
+      return ok(batch.put('adjustments', null, adjustment));
+    });
+  }
+
+  /** Reverts the newest batch that is neither undone nor an undo; repeated calls walk back through history. */
+  undoLast(bookId: Id): Promise<Result<{ action: string }>> {
+    return this.write(bookId, 'undo', (batch) => undoNewestBatch(this.db, bookId, batch));
+  }
+
+  /**
+   * Many records in one transaction and one change batch (demo, later import);
+   * chunked bulkPut; all or nothing. Records are trusted to be valid (the caller
+   * generated or checked them); each is filed under `bookId` with a fresh stamp.
+   */
+  bulkInsert(
+    bookId: Id, records: BulkRecords, action: string, onProgress?: (done: number, total: number) => void,
+  ): Promise<Result<{ count: number }>> {
+    return this.write(bookId, action, async (batch) => {
+      if (!(await this.liveBook(bookId))) return fail('', 'book.notFound');
+      for (const table of BULK_TABLES) {
+        for (const record of records[table] ?? []) {
+          batch.put(table, null, { ...record, bookId, deleted: record.deleted === 1 ? 1 : 0, updatedAt: batch.stamp() });
+        }
+      }
+      return ok({ count: batch.size });
+    }, onProgress);
+  }
+
+  changesSince(bookId: Id, afterSeq: number): Promise<Change[]> {
+    return changesSince(this.db, bookId, afterSeq);
+  }
+
+  lastSeq(bookId: Id): Promise<number> {
+    return lastSeq(this.db, bookId);
+  }
+
+  private async liveBook(bookId: Id): Promise<Book | null> {
+    const book = await this.db.books.get(bookId);
+    return book && book.deleted === 0 ? book : null;
+  }
+
+  private async liveRecord<T extends { bookId: Id; deleted: 0 | 1 }>(read: Promise<T | undefined>, bookId: Id): Promise<T | null> {
+    const record = await read;
+    return record && record.bookId === bookId && record.deleted === 0 ? record : null;
+  }
+
+  /**
+   * Runs `body` in one 'rw' transaction; if it succeeds, writes and logs what it
+   * queued in the same transaction. Validation failures write nothing; storage
+   * failures abort everything and come back as 'storage.*' errors.
+   */
+  private async write<T>(
+    bookId: Id,
+    action: string,
+    body: (batch: WriteBatch) => Promise<Result<T>>,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Result<T>> {
+    const db = this.db;
+    let committed: Change[] = [];
+    let result: Result<T>;
+    try {
+      result = await db.transaction('rw', WRITE_TABLES.map((t) => db.table(t)), async () => {
+        const batch = new WriteBatch(bookId, action, this.hlc);
+        const outcome = await body(batch);
+        if (outcome.ok) committed = await commitBatch(db, batch, onProgress);
+        return outcome;
+      });
+    } catch (e) {
+      return storageFailure(e);
+    }
+    if (committed.length > 0) this.notify(committed);
+    return result;
+  }
+
+  private notify(changes: Change[]): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(changes);
+      } catch (e) {
+        // A listener's bug must not turn a committed write into a failure.
+        console.error('onChanges listener failed', e);
+      }
+    }
+  }
+}
