@@ -1,0 +1,3 @@
+export { generateBook, HISTORY_DAYS, type DemoBook } from './generate';
+export { mulberry32, Random, seededIds } from './random';
+export { usccCheckChar } from './uscc';
