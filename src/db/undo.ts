@@ -15,7 +15,25 @@ interface StampedRow {
   deleted: 0 | 1;
 }
 
-const stampOf = (row: unknown): Stamp | undefined => (row as StampedRow | null | undefined)?.updatedAt;
+/** Structural equality of stored (structured-clone) data; key order does not matter. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length &&
+    ka.every((k) => Object.hasOwn(b, k) && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/**
+ * Is the stored record still what the batch left? Later batches that were
+ * undone put the same content back under a newer stamp, so the stamp is ignored.
+ */
+function unchangedSince(current: StampedRow, after: unknown): boolean {
+  if (typeof after !== 'object' || after === null) return false;
+  return sameData({ ...current, updatedAt: '' }, { ...after, updatedAt: '' });
+}
 
 /** A record touched by the batch: its state before the batch's first change and after its last. */
 interface Touched {
@@ -57,7 +75,7 @@ export async function undoNewestBatch(db: OverdueDb, bookId: Id, batch: WriteBat
 
   for (const t of touched) {
     const now = current.get(`${t.table}\u0000${t.recordId}`);
-    if (!now || now.updatedAt !== stampOf(t.after)) return fail('', 'undo.conflict', { action: target.action });
+    if (!now || !unchangedSince(now, t.after)) return fail('', 'undo.conflict', { action: target.action });
     const restored: StampedRow = t.before === null
       ? { ...now, deleted: 1, updatedAt: batch.stamp() }
       : { ...(t.before as StampedRow), updatedAt: batch.stamp() };

@@ -109,17 +109,18 @@ describe('saveCustomer', () => {
 
 describe('onChanges', () => {
   it('delivers the logged changes with seq after commit, and stops after unsubscribe', async () => {
-    const seen: { seq?: number; action: string; inDb: boolean }[][] = [];
-    const off = env.repo.onChanges(async (changes) => {
-      // Called after the commit: the record is already readable.
+    const seen: { seq?: number; action: string }[][] = [];
+    let readBack: Promise<unknown> = Promise.resolve();
+    const off = env.repo.onChanges((changes) => {
+      seen.push(changes.map((c) => ({ seq: c.seq, action: c.action })));
+      // Called after the commit: a fresh read already sees the record.
       const first = changes[0];
-      const stored = first ? await env.db.customers.get(first.recordId) : undefined;
-      seen.push(changes.map((c) => ({ seq: c.seq, action: c.action, inDb: stored !== undefined })));
+      readBack = first ? env.db.customers.get(first.recordId) : Promise.resolve(undefined);
     });
     const start = await env.repo.lastSeq(env.bookId);
-    must(await env.repo.saveCustomer(env.bookId, customerInput()));
-    await new Promise((r) => setTimeout(r, 0));
-    expect(seen).toEqual([[{ seq: start + 1, action: 'customer.create', inDb: true }]]);
+    const c = must(await env.repo.saveCustomer(env.bookId, customerInput()));
+    expect(seen).toEqual([[{ seq: start + 1, action: 'customer.create' }]]);
+    expect(await readBack).toEqual(c);
     off();
     must(await env.repo.saveCustomer(env.bookId, customerInput({ name: 'x' })));
     expect(seen).toHaveLength(1);
