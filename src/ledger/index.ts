@@ -1,0 +1,5 @@
+export { Ledger, type CustomerFigures, type InvoiceFigures } from './ledger';
+export type { LedgerRecords } from './changes';
+export type { LedgerDashboard } from './dashboard';
+export { isLedgerSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type LedgerSnapshot } from './snapshot';
+export type { BookSettings } from './store';
