@@ -1,0 +1,35 @@
+// Main navigation; `active` marks the current page for styling and screen readers.
+import { For } from 'solid-js';
+import { t, type MessageKey } from '../../i18n';
+import { hrefs } from '../common/url';
+
+export type NavPage = 'dashboard' | 'customers' | 'invoices' | 'settings' | 'none';
+
+const ITEMS: { page: Exclude<NavPage, 'none'>; href: string; label: MessageKey; icon: string }[] = [
+  { page: 'dashboard', href: hrefs.dashboard(), label: 'nav.dashboard', icon: '◧' },
+  { page: 'customers', href: hrefs.customers(), label: 'nav.customers', icon: '☷' },
+  { page: 'invoices', href: hrefs.invoices(), label: 'nav.invoices', icon: '▤' },
+  { page: 'settings', href: hrefs.settings(), label: 'nav.settings', icon: '⚙' },
+];
+
+export function Nav(props: { active: NavPage }) {
+  return (
+    <nav class="nav" aria-label={t('nav.main')}>
+      <For each={ITEMS}>
+        {(item) => (
+          <a
+            href={item.href}
+            data-testid={`nav-${item.page}`}
+            classList={{ active: props.active === item.page }}
+            aria-current={props.active === item.page ? 'page' : undefined}
+          >
+            <span class="nav-icon" aria-hidden="true">
+              {item.icon}
+            </span>
+            <span>{t(item.label)}</span>
+          </a>
+        )}
+      </For>
+    </nav>
+  );
+}
