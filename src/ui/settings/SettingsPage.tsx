@@ -1,0 +1,88 @@
+// "/settings/": the current book's settings, a new book, the demo book, and storage.
+import { createSignal, Show } from 'solid-js';
+import { LANGS, setLang, lang, t } from '../../i18n';
+import { BookForm } from '../books/BookForm';
+import { DemoLoader } from '../books/DemoLoader';
+import { createFlash, Flash } from '../common/Flash';
+import StorageInfo from '../pwa/StorageInfo';
+import { PageHeader } from '../shell/PageHeader';
+import { Shell } from '../shell/Shell';
+import { book, refreshBooks, selectBook } from '../state/book';
+
+function SettingsView() {
+  const flash = createFlash();
+  const [creating, setCreating] = createSignal(false);
+
+  return (
+    <>
+      <PageHeader title={t('settings.title')}>
+        <button type="button" class="btn btn-primary" data-testid="new-book" aria-pressed={creating()} onClick={() => setCreating(!creating())}>
+          + {t('settings.newBook')}
+        </button>
+      </PageHeader>
+      <Flash flash={flash} />
+      <Show
+        when={creating()}
+        fallback={
+          // Keyed on the id: switching books loads that book's values into a fresh form.
+          <Show when={book()?.id} keyed>
+            {(_id) => (
+              <section class="panel">
+                <BookForm
+                  book={book() ?? undefined}
+                  title={t('settings.book')}
+                  testid="book-settings-form"
+                  onSaved={() => flash.show({ text: t('settings.saved') })}
+                />
+              </section>
+            )}
+          </Show>
+        }
+      >
+        <section class="panel">
+          <BookForm
+            title={t('settings.newBookTitle')}
+            testid="new-book-form"
+            onCancel={() => setCreating(false)}
+            onSaved={async (b) => {
+              await selectBook(b.id);
+              await refreshBooks();
+              setCreating(false);
+              flash.show({ text: t('settings.created', { name: b.name }) });
+            }}
+          />
+        </section>
+      </Show>
+      <div class="grid-2">
+        <section class="panel">
+          <h2>{t('demo.title')}</h2>
+          <p>{t('demo.body')}</p>
+          <DemoLoader onLoaded={(name) => flash.show({ text: t('demo.done', { name }) })} />
+        </section>
+        <div class="stack">
+          <section class="panel">
+            <h2>{t('settings.language')}</h2>
+            <div class="segmented" role="group" aria-label={t('settings.language')}>
+              {LANGS.map((l) => (
+                <button type="button" class="btn" aria-pressed={lang() === l} classList={{ 'btn-primary': lang() === l }} onClick={() => setLang(l)}>
+                  {t(`locale.${l}`)}
+                </button>
+              ))}
+            </div>
+          </section>
+          <section class="panel">
+            <StorageInfo />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export default function SettingsPage() {
+  return (
+    <Shell active="settings" title={t('settings.title')}>
+      <SettingsView />
+    </Shell>
+  );
+}
