@@ -72,7 +72,7 @@ export default function StorageInfo(props: StorageInfoProps) {
 
   return (
     <section class="storage-info">
-      <h3>{t('pwa.storageTitle')}</h3>
+      <h2>{t('pwa.storageTitle')}</h2>
       <p data-testid="storage-usage">{usageText()}</p>
       <p data-testid="storage-persistent" data-state={persistence()}>
         {persistence() === 'persistent'
