@@ -68,12 +68,6 @@ export function storeToSnapshot(s: LedgerStore): LedgerSnapshot {
   };
 }
 
-const indexOf = (ids: string[]): Map<string, number> => {
-  const map = new Map<string, number>();
-  for (let i = 0; i < ids.length; i++) map.set(ids[i] as string, i);
-  return map;
-};
-
 /** A store with its own copy of the snapshot's buffers (the snapshot stays usable). */
 export function storeFromSnapshot(snap: LedgerSnapshot): LedgerStore {
   if (!isLedgerSnapshot(snap)) throw new TypeError('not a ledger snapshot of this version');
@@ -84,7 +78,6 @@ export function storeFromSnapshot(snap: LedgerSnapshot): LedgerStore {
   const c = snap.customers;
   s.customerCount = c.ids.length;
   s.customerIds = [...c.ids];
-  s.customerIndex = indexOf(c.ids);
   s.customerNames = [...c.names];
   s.customerSearch = c.names.map((name) => name.toLowerCase());
   s.customerTerms = new Int32Array(c.terms.slice(0));
@@ -96,7 +89,6 @@ export function storeFromSnapshot(snap: LedgerSnapshot): LedgerStore {
   const i = snap.invoices;
   s.invoiceCount = i.ids.length;
   s.invoiceIds = [...i.ids];
-  s.invoiceIndex = indexOf(i.ids);
   s.invoiceNumbers = [...i.numbers];
   s.invoiceSearch = [...i.search];
   s.invoiceCustomer = new Int32Array(i.customer.slice(0));
@@ -110,7 +102,6 @@ export function storeFromSnapshot(snap: LedgerSnapshot): LedgerStore {
   const e = snap.events;
   s.eventCount = e.ids.length;
   s.eventIds = [...e.ids];
-  s.eventIndex = indexOf(e.ids);
   s.eventInvoice = new Int32Array(e.invoice.slice(0));
   s.eventCustomer = new Int32Array(e.customer.slice(0));
   s.eventDay = new Int32Array(e.day.slice(0));
@@ -120,9 +111,9 @@ export function storeFromSnapshot(snap: LedgerSnapshot): LedgerStore {
   const p = snap.payments;
   s.paymentCount = p.ids.length;
   s.paymentIds = [...p.ids];
-  s.paymentIndex = indexOf(p.ids);
   s.paymentCustomer = new Int32Array(p.customer.slice(0));
   s.paymentDay = new Int32Array(p.day.slice(0));
   s.paymentAmount = new Float64Array(p.amount.slice(0));
+  s.dropIndexes();
   return s;
 }

@@ -4,8 +4,8 @@
 // and applying a change twice is harmless.
 
 import type { Adjustment, Allocation, Book, Customer, Id, Invoice, Payment } from '../domain/types';
-import { toDayNumber } from '../domain/calendar';
 import { addAt, ensureCapacity } from './columns';
+import { dayNumber } from './days';
 
 /** Tombstoned record. */
 export const FLAG_DELETED = 1;
@@ -40,7 +40,6 @@ export class LedgerStore {
   // Customers
   customerCount = 0;
   customerIds: Id[] = [];
-  customerIndex = new Map<Id, number>();
   customerNames: string[] = [];
   /** Lower-cased name for search. */
   customerSearch: string[] = [];
@@ -56,7 +55,6 @@ export class LedgerStore {
   // Invoices
   invoiceCount = 0;
   invoiceIds: Id[] = [];
-  invoiceIndex = new Map<Id, number>();
   invoiceNumbers: string[] = [];
   /** Lower-cased "number description" for search (customer names are matched per customer). */
   invoiceSearch: string[] = [];
@@ -73,7 +71,6 @@ export class LedgerStore {
   // Events: allocations and adjustments, one slot per record id
   eventCount = 0;
   eventIds: Id[] = [];
-  eventIndex = new Map<Id, number>();
   eventInvoice = new Int32Array(64);
   /** Customer slot the event is booked to (allocation credit totals). */
   eventCustomer = new Int32Array(64);
@@ -85,14 +82,44 @@ export class LedgerStore {
   // Payments (for unapplied credit)
   paymentCount = 0;
   paymentIds: Id[] = [];
-  paymentIndex = new Map<Id, number>();
   paymentCustomer = new Int32Array(64);
   paymentDay = new Int32Array(64);
   /** 0 when tombstoned. */
   paymentAmount = new Float64Array(64);
 
+  // Id -> row maps, built on first use: a store loaded from a snapshot can
+  // answer the dashboard before paying for ~300,000 map entries.
+  private customerMap: Map<Id, number> | null = new Map();
+  private invoiceMap: Map<Id, number> | null = new Map();
+  private eventMap: Map<Id, number> | null = new Map();
+  private paymentMap: Map<Id, number> | null = new Map();
+
   constructor(book: BookSettings) {
     this.book = book;
+  }
+
+  get customerIndex(): Map<Id, number> {
+    return (this.customerMap ??= indexIds(this.customerIds, this.customerCount));
+  }
+
+  get invoiceIndex(): Map<Id, number> {
+    return (this.invoiceMap ??= indexIds(this.invoiceIds, this.invoiceCount));
+  }
+
+  get eventIndex(): Map<Id, number> {
+    return (this.eventMap ??= indexIds(this.eventIds, this.eventCount));
+  }
+
+  get paymentIndex(): Map<Id, number> {
+    return (this.paymentMap ??= indexIds(this.paymentIds, this.paymentCount));
+  }
+
+  /** After the id arrays were replaced wholesale (snapshot load): rebuild the maps when next needed. */
+  dropIndexes(): void {
+    this.customerMap = null;
+    this.invoiceMap = null;
+    this.eventMap = null;
+    this.paymentMap = null;
   }
 
   setBook(book: Book | BookSettings): void {
@@ -157,13 +184,13 @@ export class LedgerStore {
 
   upsertInvoice(inv: Invoice): void {
     const i = this.invoiceSlot(inv.id);
-    const issue = toDayNumber(inv.issueDate);
+    const issue = dayNumber(inv.issueDate);
     // The balance keeps its events; only the amount's share changes.
     this.invoiceBalance[i] = (this.invoiceBalance[i] ?? 0) - (this.invoiceAmount[i] ?? 0) + inv.amount;
     this.invoiceAmount[i] = inv.amount;
     this.invoiceCustomer[i] = this.customerSlot(inv.customerId);
     this.issueDay[i] = issue;
-    this.dueDay[i] = toDayNumber(inv.dueDate);
+    this.dueDay[i] = dayNumber(inv.dueDate);
     this.invoiceNumbers[i] = inv.number;
     this.invoiceSearch[i] = `${inv.number} ${inv.description}`.toLowerCase();
     this.invoiceFlags[i] = (inv.deleted === 1 ? FLAG_DELETED : 0) | (inv.disputed === 1 ? FLAG_DISPUTED : 0);
@@ -186,7 +213,7 @@ export class LedgerStore {
       addAt(this.customerPaid, this.paymentCustomer[i] ?? 0, -(this.paymentAmount[i] ?? 0));
     }
     const customer = this.customerSlot(p.customerId);
-    const day = toDayNumber(p.date);
+    const day = dayNumber(p.date);
     const amount = p.deleted === 1 ? 0 : p.amount;
     this.paymentCustomer[i] = customer;
     this.paymentDay[i] = day;
@@ -231,7 +258,7 @@ export class LedgerStore {
     if (kind === EVENT_NONE) return;
     const invoice = this.invoiceSlot(invoiceId);
     const customer = this.customerSlot(customerId);
-    const day = toDayNumber(date);
+    const day = dayNumber(date);
     this.eventInvoice[slot] = invoice;
     this.eventCustomer[slot] = customer;
     this.eventDay[slot] = day;
@@ -288,3 +315,9 @@ export class LedgerStore {
   }
 }
 
+
+function indexIds(ids: readonly Id[], count: number): Map<Id, number> {
+  const map = new Map<Id, number>();
+  for (let i = 0; i < count; i++) map.set(ids[i] as Id, i);
+  return map;
+}
