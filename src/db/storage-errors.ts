@@ -1,6 +1,7 @@
 // IndexedDB failures reported as Result errors the UI can explain, instead of
 // exceptions escaping the worker. Dexie wraps the browser's DOMException (in
-// `inner`, or per record in a BulkError's `failures`), so the whole chain is searched.
+// `inner`, or per record in a BulkError's `failures`), so the whole chain is searched
+// and the innermost (the browser's own) message is kept.
 
 import type { FieldError, Result } from '../domain/errors';
 
@@ -18,11 +19,13 @@ function errorChain(e: unknown, depth = 0): { name: string; message: string }[] 
 
 /** Quota -> 'storage.quota'; version conflict with another tab -> 'storage.blocked'; anything else -> 'storage.failed'. */
 export function toStorageError(e: unknown): FieldError {
-  const chain = errorChain(e);
-  const detail = chain[0]?.message || (e instanceof Error ? e.message : String(e));
-  const names = chain.map((c) => c.name);
-  if (names.includes('QuotaExceededError')) return { field: '', code: 'storage.quota', params: { detail } };
-  if (names.some((n) => BLOCKED.has(n))) return { field: '', code: 'storage.blocked', params: { detail } };
+  const innermostFirst = errorChain(e).reverse();
+  const quota = innermostFirst.find((c) => c.name === 'QuotaExceededError');
+  if (quota) return { field: '', code: 'storage.quota', params: { detail: quota.message } };
+  const blocked = innermostFirst.find((c) => BLOCKED.has(c.name));
+  if (blocked) return { field: '', code: 'storage.blocked', params: { detail: blocked.message } };
+  // The innermost message is the browser's own, without Dexie's wrapping.
+  const detail = innermostFirst.find((c) => c.message !== '')?.message ?? String(e);
   return { field: '', code: 'storage.failed', params: { detail } };
 }
 
