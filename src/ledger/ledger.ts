@@ -169,6 +169,11 @@ export class Ledger {
     };
   }
 
+  invoiceNumber(invoiceId: Id): string | null {
+    const i = this.store.invoiceIndex.get(invoiceId);
+    return i === undefined ? null : (this.store.invoiceNumbers[i] as string);
+  }
+
   customerName(customerId: Id): string | null {
     const c = this.store.customerIndex.get(customerId);
     return c === undefined ? null : (this.store.customerNames[c] as string);

@@ -1,0 +1,92 @@
+// "Recent activity": the newest change batches of a book as ChangeRows whose
+// params (number, customer, amount, currency, count) fill the UI's i18n strings.
+
+import type { ChangeRow } from '../src/api/contract';
+import { recentBatches, type BatchSummary } from '../src/db/changelog';
+import type { OverdueDb } from '../src/db/schema';
+import { currencyDigits, formatPlain } from '../src/domain/money';
+import type { Id } from '../src/domain/types';
+
+export interface NameLookup {
+  customerName(id: Id): string | null;
+  invoiceNumber(id: Id): string | null;
+}
+
+/** Enough of a batch to describe it (a payment and its allocations, an unapply of several). */
+const SAMPLE_SIZE = 20;
+
+type Loose = Record<string, unknown>;
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+export function describeBatch(batch: BatchSummary, names: NameLookup, bookCurrency: string): Record<string, string | number> {
+  const params: Record<string, string | number> = { count: batch.count };
+  const first = batch.sample[0];
+  if (!first || batch.action === 'demo.load') return params;
+  const record = (first.after ?? first.before) as Loose | null;
+  if (!record) return params;
+  const currency = str(record.currency) || bookCurrency;
+  let amount: number | null = null;
+  switch (first.table) {
+    case 'books':
+      if (str(record.name)) params.name = str(record.name) as string;
+      break;
+    case 'customers':
+      if (str(record.name)) params.customer = str(record.name) as string;
+      break;
+    case 'invoices':
+    case 'payments':
+      if (str(record.number)) params.number = str(record.number) as string;
+      amount = num(record.amount);
+      break;
+    case 'allocations': {
+      // An unapply (or its undo) touches several allocations: report their sum.
+      amount = 0;
+      for (const c of batch.sample) {
+        if (c.table === 'allocations') amount += num(((c.after ?? c.before) as Loose | null)?.amount) ?? 0;
+      }
+      break;
+    }
+    case 'adjustments':
+      amount = num(record.amount);
+      break;
+    case 'activities':
+      break;
+  }
+  const invoiceId = str(record.invoiceId);
+  if (invoiceId && params.number === undefined) {
+    const number = names.invoiceNumber(invoiceId);
+    if (number) params.number = number;
+  }
+  const customerId = str(record.customerId);
+  if (customerId && params.customer === undefined) {
+    const name = names.customerName(customerId);
+    if (name) params.customer = name;
+  }
+  if (amount !== null) {
+    params.amount = formatPlain(amount, digitsOf(currency));
+    params.currency = currency;
+  }
+  return params;
+}
+
+function digitsOf(currency: string): number {
+  try {
+    return currencyDigits(currency);
+  } catch {
+    return 2;
+  }
+}
+
+export async function recentChangeRows(
+  db: OverdueDb, bookId: Id, limit: number, names: NameLookup, bookCurrency: string,
+): Promise<ChangeRow[]> {
+  const batches = await recentBatches(db, bookId, Math.max(0, Math.floor(limit)), SAMPLE_SIZE);
+  return batches.map((b) => ({
+    seq: b.seq,
+    action: b.action,
+    params: describeBatch(b, names, bookCurrency),
+    stamp: b.stamp,
+    undone: b.undone === 1,
+  }));
+}
