@@ -9,7 +9,8 @@ import type {
 import { Repository } from '../src/db/repository';
 import { computeAllocatableItems } from '../src/db/open-items';
 import type { OverdueDb } from '../src/db/schema';
-import { storageFailure } from '../src/db/storage-errors';
+import { openStorage } from '../src/db/open-storage';
+import { storageFailure, toStorageError } from '../src/db/storage-errors';
 import { checkBounds } from '../src/domain/aging';
 import type { Result } from '../src/domain/errors';
 import type { Book, Id } from '../src/domain/types';
@@ -20,7 +21,6 @@ import { customerDetail, invoiceDetail } from './details';
 import { loadDemoBook } from './demo';
 import { deviceId } from './device';
 import { recentChangeRows } from './recent';
-import { openStatus, statusOf } from './storage';
 
 /** Batches shown under "recent activity" on the dashboard. */
 export const DASHBOARD_RECENT = 10;
@@ -91,13 +91,15 @@ export function createApi(db: OverdueDb, options: ApiOptions = {}): WorkerApi {
 
   const api: WorkerApi = {
     async open(): Promise<StorageStatus> {
-      const status = await openStatus(db, opening);
+      const status = await openStorage(db);
       if (status.state !== 'ok') return status;
       try {
         await ready;
         return status;
       } catch (e) {
-        return statusOf(e);
+        // Open, but the device id could not be read or written.
+        const err = toStorageError(e);
+        return { state: 'error', code: err.code === 'storage.quota' ? 'storage.quota' : 'storage.failed', detail: String(err.params?.detail ?? '') };
       }
     },
 
