@@ -20,7 +20,7 @@ import { changeChannel } from './broadcast';
 import { customerDetail, invoiceDetail } from './details';
 import { loadDemoBook } from './demo';
 import { deviceId } from './device';
-import { recentChangeRows } from './recent';
+import { RecentChanges } from './recent';
 
 /** Batches shown under "recent activity" on the dashboard. */
 export const DASHBOARD_RECENT = 10;
@@ -51,6 +51,7 @@ class NotFoundError extends Error {
 
 export function createApi(db: OverdueDb, options: ApiOptions = {}): WorkerApi {
   let books: BookLedgers | null = null;
+  const recentLog = new RecentChanges(db);
   let repository: Repository | null = null;
   const channel = options.broadcast === false
     ? { publish: () => {}, close: () => {} }
@@ -86,7 +87,7 @@ export function createApi(db: OverdueDb, options: ApiOptions = {}): WorkerApi {
   }
 
   async function recent(bookId: Id, limit: number, ledger: Ledger): Promise<ChangeRow[]> {
-    return recentChangeRows(db, bookId, limit, ledger, ledger.book.currency);
+    return recentLog.rows(bookId, limit, ledger, ledger.book.currency);
   }
 
   const api: WorkerApi = {

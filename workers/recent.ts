@@ -1,11 +1,12 @@
 // "Recent activity": the newest change batches of a book as ChangeRows whose
 // params (number, customer, amount, currency, count) fill the UI's i18n strings.
 
+import { Dexie } from 'dexie';
 import type { ChangeRow } from '../src/api/contract';
-import { recentBatches, type BatchSummary } from '../src/db/changelog';
+import type { BatchSummary } from '../src/db/changelog';
 import type { OverdueDb } from '../src/db/schema';
 import { currencyDigits, formatPlain } from '../src/domain/money';
-import type { Id } from '../src/domain/types';
+import type { Change, Id } from '../src/domain/types';
 
 export interface NameLookup {
   customerName(id: Id): string | null;
@@ -78,15 +79,59 @@ function digitsOf(currency: string): number {
   }
 }
 
-export async function recentChangeRows(
-  db: OverdueDb, bookId: Id, limit: number, names: NameLookup, bookCurrency: string,
-): Promise<ChangeRow[]> {
-  const batches = await recentBatches(db, bookId, Math.max(0, Math.floor(limit)), SAMPLE_SIZE);
-  return batches.map((b) => ({
-    seq: b.seq,
-    action: b.action,
-    params: describeBatch(b, names, bookCurrency),
-    stamp: b.stamp,
-    undone: b.undone === 1,
-  }));
+/** What never changes about a committed batch (its undone flag is read afresh each time). */
+interface BatchFacts { firstSeq: number; count: number; sample: Change[] }
+
+/** Batches remembered at most; a few screens' worth. */
+const MAX_REMEMBERED = 500;
+
+/**
+ * Reads the newest batches of a book's change log. Unlike a walk that loads
+ * every key of each batch, a batch costs one request once its facts (size,
+ * first seq, sample) are known, so a 100,000-record demo load stays cheap.
+ */
+export class RecentChanges {
+  private readonly facts = new Map<string, BatchFacts>();
+
+  constructor(private readonly db: OverdueDb) {}
+
+  async batches(bookId: Id, limit: number): Promise<BatchSummary[]> {
+    const out: BatchSummary[] = [];
+    let below: number | null = null;
+    while (out.length < limit) {
+      const newest: Change | undefined = await this.db.changes.where('[bookId+seq]')
+        .between([bookId, Dexie.minKey], [bookId, below ?? Dexie.maxKey], false, false).last();
+      if (!newest || newest.seq === undefined) break;
+      const facts = await this.batchFacts(newest.batch, newest.seq);
+      out.push({
+        batch: newest.batch, action: newest.action, seq: newest.seq, stamp: newest.stamp, undone: newest.undone,
+        count: facts.count, sample: facts.sample,
+      });
+      below = facts.firstSeq;
+    }
+    return out;
+  }
+
+  async rows(bookId: Id, limit: number, names: NameLookup, bookCurrency: string): Promise<ChangeRow[]> {
+    const batches = await this.batches(bookId, Math.max(0, Math.floor(limit)));
+    return batches.map((b) => ({
+      seq: b.seq,
+      action: b.action,
+      params: describeBatch(b, names, bookCurrency),
+      stamp: b.stamp,
+      undone: b.undone === 1,
+    }));
+  }
+
+  private async batchFacts(batch: string, newestSeq: number): Promise<BatchFacts> {
+    const known = this.facts.get(batch);
+    if (known) return known;
+    // The batch index orders equal keys by seq, so the first entries are the batch's oldest.
+    const inBatch = this.db.changes.where('batch').equals(batch);
+    const [count, sample] = await Promise.all([inBatch.count(), inBatch.limit(SAMPLE_SIZE).toArray()]);
+    const facts = { firstSeq: sample[0]?.seq ?? newestSeq, count, sample };
+    if (this.facts.size >= MAX_REMEMBERED) this.facts.clear();
+    this.facts.set(batch, facts);
+    return facts;
+  }
 }
