@@ -32,7 +32,7 @@ export default defineConfig({
       workbox: {
         // The app shell: every page, script (the analytics worker bundle included), style, icon and font.
         globPatterns: ['**/*.{html,js,css,svg,png,ico,woff2}'],
-        globIgnores: ['**/node_modules/**/*', 'sw.js', 'workbox-*.js', 'manifest.webmanifest'],
+        globIgnores: ['**/node_modules/**/*', 'sw.js', 'workbox-*.js', 'sw-manifest.js', 'manifest.webmanifest'],
         manifestTransforms: [keepFileUrls],
         // The worker bundle carries the demo generator and chart.js is sizeable: allow up to 5 MiB a file.
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
@@ -49,8 +49,9 @@ export default defineConfig({
         clientsClaim: true,
         skipWaiting: false,
         cleanupOutdatedCaches: true,
-        // The manifest is not in the precache; keep a runtime copy so installing from an
-        // offline tablet still finds it.
+        // The manifest is not in the precache; public/sw-manifest.js puts a copy in this runtime
+        // cache at install, so an offline launch still finds it, and this route serves it.
+        importScripts: ['/sw-manifest.js'],
         runtimeCaching: [
           {
             urlPattern: ({ url }) => url.pathname === '/manifest.webmanifest',

@@ -122,16 +122,15 @@ export async function openPaymentForm(page: Page, baseUrl: string, customerId: s
   return form;
 }
 
-/** Counts list rows on a list page once the list has rendered (the empty state counts as 0). */
+/** Counts the rows of a list page once the worker's first page has rendered. */
 export async function rowCount(page: Page, baseUrl: string, path: '/customers/' | '/invoices/', testid: 'customer-row' | 'invoice-row'): Promise<number> {
   await page.goto(new URL(path, baseUrl).href);
-  // The list is rendered when the page's "new" button is there and the worker has answered.
-  await page.getByTestId(path === '/customers/' ? 'new-customer' : 'new-invoice').waitFor();
-  await page.waitForLoadState('networkidle');
+  // The table (customer-table / invoice-table) appears only with the worker's answer.
+  await page.getByTestId(path === '/customers/' ? 'customer-table' : 'invoice-table').waitFor();
   return page.getByTestId(testid).count();
 }
 
-/** Waits for a formatted amount element to show `amount` (e.g. '600.00'). */
-export async function expectAmount(page: Page, testid: string, amount: string): Promise<string> {
+/** Waits for a formatted amount element to show `amount` (e.g. '600.00'); returns its text. */
+export async function expectAmount(page: Page, testid: string, amount: string | RegExp): Promise<string> {
   return expectText(page.getByTestId(testid), amount);
 }
