@@ -127,8 +127,9 @@ export class RecentChanges {
     const known = this.facts.get(batch);
     if (known) return known;
     // The batch index orders equal keys by seq, so the first entries are the batch's oldest.
-    const inBatch = this.db.changes.where('batch').equals(batch);
-    const [count, sample] = await Promise.all([inBatch.count(), inBatch.limit(SAMPLE_SIZE).toArray()]);
+    // Two collections: Dexie's limit() changes the collection it is called on.
+    const inBatch = () => this.db.changes.where('batch').equals(batch);
+    const [count, sample] = await Promise.all([inBatch().count(), inBatch().limit(SAMPLE_SIZE).toArray()]);
     const facts = { firstSeq: sample[0]?.seq ?? newestSeq, count, sample };
     if (this.facts.size >= MAX_REMEMBERED) this.facts.clear();
     this.facts.set(batch, facts);
