@@ -47,6 +47,7 @@ export const en = {
   'common.add': 'Add',
   'common.remove': 'Remove',
   'common.days': '{count} days',
+  'common.day': '{count} day',
   'common.asOf': 'As of {date}',
   'common.optional': 'optional',
   'common.descending': 'Largest / latest first',
@@ -107,7 +108,7 @@ export const en = {
   'debtors.customer': 'Customer',
   'debtors.open': 'Open',
   'debtors.overdue': 'Overdue',
-  'debtors.oldest': 'Oldest overdue',
+  'debtors.oldest': 'Max days overdue',
 
   'customers.title': 'Customers',
   'customers.search': 'Search',

@@ -48,6 +48,7 @@ export const zhCN: Messages = {
   'common.add': '添加',
   'common.remove': '删除',
   'common.days': '{count} 天',
+  'common.day': '{count} 天',
   'common.asOf': '截至 {date}',
   'common.optional': '可选',
   'common.descending': '从大到小 / 从新到旧',
@@ -108,7 +109,7 @@ export const zhCN: Messages = {
   'debtors.customer': '客户',
   'debtors.open': '余额',
   'debtors.overdue': '逾期',
-  'debtors.oldest': '最长逾期',
+  'debtors.oldest': '最长逾期天数',
 
   'customers.title': '客户',
   'customers.search': '搜索',

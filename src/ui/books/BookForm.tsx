@@ -55,7 +55,7 @@ export function BookForm(props: { book?: Book; title?: string; onSaved: (book: B
       agingBasis: v.agingBasis,
       defaultTermsDays: check.int('defaultTermsDays', v.defaultTermsDays, { min: 0, max: 3650 }),
       commaDecimal: v.commaDecimal,
-      limitationYears: check.int('limitationYears', v.limitationYears, { min: 1, max: 100 }),
+      limitationYears: check.int('limitationYears', v.limitationYears, { min: 1, max: 30 }),
     };
     return check.done(input);
   };

@@ -4,7 +4,7 @@ import type { Minor } from '../../domain/types';
 
 export function Money(props: { amount: Minor; currency: string; testid?: string; class?: string }) {
   return (
-    <span class={`money ${props.class ?? ''}`} classList={{ negative: props.amount < 0 }} data-testid={props.testid}>
+    <span class={`money ${props.class ?? ''}`} classList={{ negative: props.amount < 0, zero: props.amount === 0 }} data-testid={props.testid}>
       {fmtMoney(props.amount, props.currency)}
     </span>
   );

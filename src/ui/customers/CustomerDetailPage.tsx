@@ -24,6 +24,8 @@ import { PaymentsTable } from './PaymentsTable';
 
 type Panel = 'none' | 'edit' | 'invoice';
 
+const newestFirst = <T extends { date: string }>(rows: T[]): T[] => [...rows].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+
 function CustomerView(props: { book: Book; customerId: Id }) {
   const flash = createFlash();
   const [panel, setPanel] = createSignal<Panel>('none');
@@ -108,17 +110,13 @@ function CustomerView(props: { book: Book; customerId: Id }) {
             </Show>
             <section class="panel">
               <CustomerSummary detail={d()} currency={props.book.currency} />
+              <h2 class="section-gap">{t('customer.aging')}</h2>
+              <AgingLine aging={d().aging} currency={props.book.currency} customerId={props.customerId} />
             </section>
-            <div class="grid-2">
-              <section class="panel">
-                <h2>{t('customer.aging')}</h2>
-                <AgingLine aging={d().aging} currency={props.book.currency} customerId={props.customerId} />
-              </section>
-              <section class="panel">
-                <h2>{t('customer.contacts')}</h2>
-                <ContactList contacts={d().customer.contacts} />
-              </section>
-            </div>
+            <section class="panel">
+              <h2>{t('customer.contacts')}</h2>
+              <ContactList contacts={d().customer.contacts} />
+            </section>
             <section class="panel">
               <h2>{t('customer.invoices')}</h2>
               <InvoiceTable rows={d().invoices.rows} currency={props.book.currency} hideCustomer />
@@ -126,7 +124,7 @@ function CustomerView(props: { book: Book; customerId: Id }) {
             </section>
             <section class="panel">
               <h2>{t('customer.payments')}</h2>
-              <PaymentsTable rows={d().payments} currency={props.book.currency} busyId={unapplying()} onUnapply={(id) => void unapply(id)} />
+              <PaymentsTable rows={newestFirst(d().payments)} currency={props.book.currency} busyId={unapplying()} onUnapply={(id) => void unapply(id)} />
             </section>
           </>
         )}

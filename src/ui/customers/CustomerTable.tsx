@@ -1,7 +1,7 @@
 // One page of customers: name (link), terms, limit, open, overdue, credit, invoice count.
 import { For } from 'solid-js';
 import type { CustomerRow } from '../../api/contract';
-import { fmtNumber, t } from '../../i18n';
+import { daysText, fmtNumber, t } from '../../i18n';
 import { Money } from '../common/Money';
 import { hrefs } from '../common/url';
 
@@ -33,10 +33,10 @@ export function CustomerTable(props: { rows: CustomerRow[]; currency: string }) 
           >
             {(r) => (
               <tr data-testid="customer-row" data-id={r.id}>
-                <td>
+                <td class="name">
                   <a href={hrefs.customer(r.id)}>{r.name}</a>
                 </td>
-                <td class="num">{t('common.days', { count: r.termsDays })}</td>
+                <td class="num">{daysText(r.termsDays)}</td>
                 <td class="num">{r.creditLimit === null ? t('common.none') : <Money amount={r.creditLimit} currency={props.currency} />}</td>
                 <td class="num">
                   <Money amount={r.open} currency={props.currency} />

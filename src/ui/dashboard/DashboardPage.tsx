@@ -27,24 +27,24 @@ function DashboardView(props: { bookId: string }) {
         <>
           <PageHeader title={t('dash.title')} subtitle={<span class="muted">{book()?.name}</span>} />
           <KpiCards data={d()} />
-          <div class="grid-2">
-            <section class="panel">
-              <h2>
-                {t('dash.aging')} <small class="muted">{t(d().aging.basis === 'issue' ? 'dash.basis.issue' : 'dash.basis.due')}</small>
-              </h2>
+          <section class="panel">
+            <h2>
+              {t('dash.aging')} <small class="muted">{t(d().aging.basis === 'issue' ? 'dash.basis.issue' : 'dash.basis.due')}</small>
+            </h2>
+            <div class="aging-layout">
               <AgingChart aging={d().aging} currency={d().currency} onBucket={(i) => location.assign(hrefs.invoices({ bucket: i, status: 'open' }))} />
               <AgingTable aging={d().aging} currency={d().currency} />
-            </section>
-            <div class="stack">
-              <section class="panel">
-                <h2>{t('dash.topDebtors')}</h2>
-                <TopDebtors rows={d().topDebtors} currency={d().currency} />
-              </section>
-              <section class="panel">
-                <h2>{t('dash.recent')}</h2>
-                <RecentActivity rows={d().recent} />
-              </section>
             </div>
+          </section>
+          <div class="grid-even">
+            <section class="panel">
+              <h2>{t('dash.topDebtors')}</h2>
+              <TopDebtors rows={d().topDebtors} currency={d().currency} />
+            </section>
+            <section class="panel">
+              <h2>{t('dash.recent')}</h2>
+              <RecentActivity rows={d().recent} />
+            </section>
           </div>
           <p class="muted small footer-hint">{t('dash.computeMs', { ms: Math.round(d().computeMs) })}</p>
         </>

@@ -30,7 +30,7 @@ export function TopDebtors(props: { rows: DebtorRow[]; currency: string }) {
           >
             {(r) => (
               <tr data-id={r.customerId}>
-                <td>
+                <td class="name">
                   <a href={hrefs.customer(r.customerId)}>{r.name}</a>
                 </td>
                 <td class="num">
@@ -39,7 +39,7 @@ export function TopDebtors(props: { rows: DebtorRow[]; currency: string }) {
                 <td class="num">
                   <Money amount={r.overdue} currency={props.currency} />
                 </td>
-                <td class="num">{r.oldestDaysOverdue > 0 ? t('common.days', { count: r.oldestDaysOverdue }) : ''}</td>
+                <td class="num">{r.oldestDaysOverdue > 0 ? r.oldestDaysOverdue : ''}</td>
               </tr>
             )}
           </For>

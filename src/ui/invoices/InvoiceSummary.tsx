@@ -1,7 +1,7 @@
 // The invoice's key facts: customer, dates, amount, balance, status, days overdue.
 import { Show } from 'solid-js';
 import type { InvoiceDetail } from '../../api/contract';
-import { t } from '../../i18n';
+import { daysText, t } from '../../i18n';
 import { DateText } from '../common/DateText';
 import { Money } from '../common/Money';
 import { StatusBadge } from '../common/StatusBadge';
@@ -26,7 +26,7 @@ export function InvoiceSummary(props: { detail: InvoiceDetail }) {
       <div class="fact">
         <dt>{t('invoice.daysOverdue')}</dt>
         <dd data-testid="invoice-days-overdue" classList={{ alert: props.detail.daysOverdue > 0 }}>
-          {props.detail.daysOverdue > 0 ? t('common.days', { count: props.detail.daysOverdue }) : t('common.none')}
+          {props.detail.daysOverdue > 0 ? daysText(props.detail.daysOverdue) : t('common.none')}
         </dd>
       </div>
       <div class="fact">

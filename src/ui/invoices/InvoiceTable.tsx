@@ -39,11 +39,11 @@ export function InvoiceTable(props: { rows: InvoiceRow[]; currency: string; hide
           >
             {(r) => (
               <tr data-testid="invoice-row" data-id={r.id} data-status={r.status}>
-                <td>
+                <td class="nowrap">
                   <a href={hrefs.invoice(r.id)}>{r.number}</a>
                 </td>
                 <Show when={!props.hideCustomer}>
-                  <td>
+                  <td class="name">
                     <a href={hrefs.customer(r.customerId)}>{r.customerName}</a>
                   </td>
                 </Show>

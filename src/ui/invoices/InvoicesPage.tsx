@@ -20,7 +20,7 @@ import { InvoiceTable } from './InvoiceTable';
 
 const PAGE = 50;
 
-const blank = (): InvoiceFilterValues => ({ status: 'all', customer: null, bucket: null, from: '', to: '', text: '', sort: 'due', desc: false });
+const blank = (): InvoiceFilterValues => ({ status: 'all', customer: null, bucket: null, from: '', to: '', text: '', sort: 'due', desc: true });
 
 function fromUrl(): InvoiceFilterValues {
   const status = getParam('status') as InvoiceStatusFilter;
@@ -35,7 +35,8 @@ function fromUrl(): InvoiceFilterValues {
     to: getParam('to'),
     text: getParam('q'),
     sort: SORTS.includes(sort) ? sort : 'due',
-    desc: getParam('desc') === '1',
+    // Newest due first unless the link says otherwise.
+    desc: getParam('desc') !== '0',
   };
 }
 
@@ -66,7 +67,7 @@ function InvoicesView(props: { book: Book }) {
       to: f.to,
       q: f.text,
       sort: f.sort === 'due' ? '' : f.sort,
-      desc: f.desc ? 1 : '',
+      desc: f.desc ? '' : '0',
       offset: offset() || '',
     });
 

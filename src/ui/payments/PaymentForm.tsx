@@ -165,7 +165,9 @@ export function PaymentForm(props: { book: Book; customerId: Id; onRecorded: (r:
                 {' · '}
               </>
             )}
-            {t('payment.leftover')}: <Money amount={leftover() ?? 0} currency={props.book.currency} testid="leftover-credit" />
+            <Show when={(leftover() ?? 0) >= 0} fallback={<span class="alert">{t('error.payment.overAllocated')}</span>}>
+              {t('payment.leftover')}: <Money amount={leftover() ?? 0} currency={props.book.currency} testid="leftover-credit" />
+            </Show>
           </p>
         </Show>
       </div>
