@@ -49,6 +49,8 @@ try {
     return total !== null && /\d/.test(total.textContent ?? '');
   });
   await page.locator('[data-testid="aging-chart"] canvas').waitFor();
+  // No focus ring on the date input in the picture.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   // Let chart.js finish its entry animation.
   await page.waitForTimeout(1500);
   await mkdir(fileURLToPath(new URL('../docs/', import.meta.url)), { recursive: true });
