@@ -85,10 +85,15 @@ interface BatchFacts { firstSeq: number; count: number; sample: Change[] }
 /** Batches remembered at most; a few screens' worth. */
 const MAX_REMEMBERED = 500;
 
+/** Newest changes read per request; covers the last several small batches at once. */
+const CHUNK = 64;
+
 /**
- * Reads the newest batches of a book's change log. Unlike a walk that loads
- * every key of each batch, a batch costs one request once its facts (size,
- * first seq, sample) are known, so a 100,000-record demo load stays cheap.
+ * Reads the newest batches of a book's change log: the newest changes in one
+ * request, then each batch's size, first seq and sample once (batches never
+ * change after commit, except for their undone flag, which is read afresh).
+ * Unlike a walk that loads every key of each batch, a 100,000-record demo load
+ * costs no more than a one-record edit.
  */
 export class RecentChanges {
   private readonly facts = new Map<string, BatchFacts>();
@@ -99,15 +104,23 @@ export class RecentChanges {
     const out: BatchSummary[] = [];
     let below: number | null = null;
     while (out.length < limit) {
-      const newest: Change | undefined = await this.db.changes.where('[bookId+seq]')
-        .between([bookId, Dexie.minKey], [bookId, below ?? Dexie.maxKey], false, false).last();
-      if (!newest || newest.seq === undefined) break;
-      const facts = await this.batchFacts(newest.batch, newest.seq);
-      out.push({
-        batch: newest.batch, action: newest.action, seq: newest.seq, stamp: newest.stamp, undone: newest.undone,
-        count: facts.count, sample: facts.sample,
+      const chunk: Change[] = await this.db.changes.where('[bookId+seq]')
+        .between([bookId, Dexie.minKey], [bookId, below ?? Dexie.maxKey], false, false)
+        .reverse().limit(CHUNK).toArray();
+      if (chunk.length === 0) break;
+      // A batch's changes are consecutive in seq (one transaction), so each new batch id starts a batch.
+      const heads: Change[] = [];
+      for (const c of chunk) if (c.batch !== heads[heads.length - 1]?.batch) heads.push(c);
+      const wanted = heads.slice(0, limit - out.length);
+      const facts = await Promise.all(wanted.map((h) => this.batchFacts(h.batch, h.seq ?? 0)));
+      wanted.forEach((newest, i) => {
+        const f = facts[i] as BatchFacts;
+        out.push({
+          batch: newest.batch, action: newest.action, seq: newest.seq ?? 0, stamp: newest.stamp, undone: newest.undone,
+          count: f.count, sample: f.sample,
+        });
+        below = f.firstSeq;
       });
-      below = facts.firstSeq;
     }
     return out;
   }
