@@ -3,6 +3,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, builtPages, openApp, waitForServiceWorker, type App } from './harness';
+import { eventually, expectText } from './wait';
 
 /** What the service worker must precache: every shell file of the build, relative to dist/. */
 async function shellFiles(): Promise<string[]> {
@@ -81,6 +82,22 @@ describe('PWA shell', () => {
     expect(cached.urls).not.toContain('manifest.webmanifest');
     // The generated worker agrees: the manifest is nowhere in its precache list.
     expect(await readFile(`${DIST}sw.js`, 'utf8')).not.toMatch(/url:\s*"[^"]*manifest\.webmanifest"/);
+  });
+
+  it('shows storage use and asks for persistent storage once, on the settings page', async () => {
+    await app.goto('/settings/');
+    const usage = app.page.getByTestId('storage-usage');
+    // Formatted through Intl: '12.3 kB used of 1.2 GB (0.001%)'.
+    await expectText(usage, /\d.*(kB|MB|GB).*\d.*(kB|MB|GB|TB)/);
+    const answer = await eventually(async () => {
+      const v = await app.page.evaluate(() => localStorage.getItem('overdue.persist'));
+      if (v !== 'granted' && v !== 'denied') throw new Error(`overdue.persist is ${String(v)}`);
+      return v;
+    });
+    const persisted = await app.page.evaluate(() => navigator.storage.persisted());
+    expect(answer).toBe(persisted ? 'granted' : 'denied');
+    await expectText(app.page.getByTestId('storage-persistent'), persisted ? /on|开启/ : /off|未开启/);
+    app.assertNoErrors();
   });
 
   it('serves every page offline, with any query string, from the precache', async () => {
