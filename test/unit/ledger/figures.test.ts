@@ -32,7 +32,7 @@ describe('Ledger figures match the reference computation', () => {
       expect(d.aging.buckets.reduce((s, b) => s + b.count, 0)).toBe(d.openCount);
       expect(d.topDebtors.map((r) => r.open)).toEqual(referenceTopOpen(ref, 10));
       for (const row of d.topDebtors) expect(debtorMatchesReference(row, ref)).toBe(true);
-    });
+    }, 30_000);
 
     it(`issue-basis aging with other bounds (seed ${seed})`, () => {
       for (const asOf of [END, addDays(END, -200)]) {

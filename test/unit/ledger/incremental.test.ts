@@ -64,7 +64,7 @@ describe('incremental apply', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 60_000);
 
   it('is unaffected by a change applied twice', () => {
     const model = new BookModel(BASE);
@@ -112,7 +112,7 @@ describe('snapshot', () => {
     sameAnswers(copy, ledger, records);
     expect(copy.toSnapshot()).toEqual(ledger.toSnapshot());
     expect(copy.counts()).toEqual({ customers: 150, invoices: 3_000 });
-  });
+  }, 30_000);
 
   it('keeps its own buffers: editing a ledger from a snapshot leaves the snapshot alone', () => {
     const model = new BookModel(BASE);

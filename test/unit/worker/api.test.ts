@@ -204,5 +204,5 @@ describe('createApi', () => {
     expect(again.id).not.toBe(book.id);
     expect((await api.dashboard(again.id, '2025-06-30')).totalOpen).toBe(d.totalOpen);
     expect((await api.dashboard(book.id, '2025-06-30')).totalOpen).toBe(d.totalOpen);
-  });
+  }, 30_000);
 });
