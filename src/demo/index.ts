@@ -1,3 +1,2 @@
 export { generateBook, HISTORY_DAYS, type DemoBook } from './generate';
 export { mulberry32, Random, seededIds } from './random';
-export { usccCheckChar } from './uscc';
