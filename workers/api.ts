@@ -175,7 +175,8 @@ export function createApi(db: OverdueDb, options: ApiOptions = {}): WorkerApi {
     },
 
     async invoiceDetail(bookId, invoiceId, asOf) {
-      return invoiceDetail(db, await ledgerOf(bookId), bookId, invoiceId, asOf);
+      await ready;
+      return invoiceDetail(db, bookId, invoiceId, asOf);
     },
 
     saveInvoice: (bookId, input, invoiceId) => write((repo) => repo.saveInvoice(bookId, input, invoiceId)),

@@ -1,13 +1,12 @@
 // Customer and invoice detail: the few records one screen shows, read from the
-// database by id or index, with the figures from the book's ledger.
+// database by id or index; the customer's figures and invoice page come from the ledger.
 
 import type { CustomerDetail, InvoiceDetail } from '../src/api/contract';
 import type { OverdueDb } from '../src/db/schema';
-import { invoiceLedger } from '../src/db/open-items';
-import { openBalance } from '../src/domain/balance';
+import { ledgerEntries, openBalance } from '../src/domain/balance';
 import { toDayNumber } from '../src/domain/calendar';
 import type { Id, IsoDate, Payment } from '../src/domain/types';
-import type { Ledger } from '../src/ledger';
+import { daysOverdue, invoiceStatus, type Ledger } from '../src/ledger';
 
 /** Invoices per page on the customer screen. */
 export const CUSTOMER_INVOICE_PAGE = 50;
@@ -47,8 +46,9 @@ export async function customerDetail(
   };
 }
 
+/** Needs no ledger: an invoice's screen is a handful of records, read fresh. */
 export async function invoiceDetail(
-  db: OverdueDb, ledger: Ledger, bookId: Id, invoiceId: Id, asOf: IsoDate,
+  db: OverdueDb, bookId: Id, invoiceId: Id, asOf: IsoDate,
 ): Promise<InvoiceDetail | null> {
   const invoice = await db.invoices.get(invoiceId);
   if (!invoice || !liveIn(bookId)(invoice)) return null;
@@ -64,19 +64,17 @@ export async function invoiceDetail(
   const byDate = <T extends { date: IsoDate; updatedAt: string }>(a: T, b: T) =>
     (a.date < b.date ? -1 : a.date > b.date ? 1 : a.updatedAt < b.updatedAt ? -1 : 1);
 
-  let figures = ledger.invoiceFigures(invoiceId, asOf);
-  if (!figures) {
-    // The ledger always knows a live invoice; this only guards against a lagging one.
-    const balance = openBalance(invoice, (await invoiceLedger(db, invoice)).entries, asOf);
-    const late = toDayNumber(asOf) - toDayNumber(invoice.dueDate);
-    figures = { balance, daysOverdue: balance > 0 && late > 0 ? late : 0, status: balance > 0 ? (late > 0 ? 'overdue' : 'open') : 'paid' };
-  }
+  // Figures from the records just read, by the same rules as the ledger.
+  const asOfDay = toDayNumber(asOf);
+  const dueDay = toDayNumber(invoice.dueDate);
+  const balance = openBalance(invoice, ledgerEntries(allocations, adjustments), asOf);
+  const writtenOff = adjustments.some((j) => j.kind === 'writeoff' && j.date <= asOf);
   return {
     invoice,
-    customerName: customer?.name ?? ledger.customerName(invoice.customerId) ?? '',
-    balance: figures.balance,
-    daysOverdue: figures.daysOverdue,
-    status: figures.status,
+    customerName: customer?.name ?? '',
+    balance,
+    daysOverdue: daysOverdue(asOfDay, dueDay, balance),
+    status: invoiceStatus(asOfDay, toDayNumber(invoice.issueDate), dueDay, balance, invoice.disputed === 1, writtenOff),
     allocations: allocations.sort(byDate).map((a) => ({
       ...a,
       paymentReference: payments.get(a.paymentId)?.reference ?? '',

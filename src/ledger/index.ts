@@ -3,3 +3,4 @@ export type { LedgerRecords } from './changes';
 export type { LedgerDashboard } from './dashboard';
 export { isLedgerSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type LedgerSnapshot } from './snapshot';
 export type { BookSettings } from './store';
+export { daysOverdue, invoiceStatus } from './status';

@@ -161,7 +161,13 @@ describe('createApi', () => {
     expect(unapplied).toMatchObject({ open: 150_000, credit: 30_000 });
     expect(unapplied?.payments[0]?.unapplied).toBe(30_000);
     expect((await api.openInvoices(book.id, customer.id, '2025-04-15')).map((o) => [o.number, o.balance])).toEqual([['A-1', 100_000], ['A-2', 50_000]]);
-    expect(b.number).toBe('A-2');
+    must(await api.addAdjustment(book.id, { kind: 'writeoff', invoiceId: b.id, date: '2025-04-12', amount: 50_000, reason: '坏账', basis: '' }));
+    expect(await api.invoiceDetail(book.id, b.id, '2025-04-15')).toMatchObject({ balance: 0, daysOverdue: 0, status: 'writtenOff' });
+    expect(await api.invoiceDetail(book.id, b.id, '2025-04-11')).toMatchObject({ balance: 50_000, daysOverdue: 11, status: 'overdue' });
+    expect((await api.invoiceDetail(book.id, b.id, '2025-02-01'))?.status).toBe('notYetIssued');
+    must(await api.saveInvoice(book.id, { ...invoiceInput(customer.id, 'A-1', '2025-01-10', '2025-02-09', 100_000), disputed: true, disputeReason: '数量不符' }, a.id));
+    expect((await api.invoiceDetail(book.id, a.id, '2025-04-15'))?.status).toBe('disputed');
+    expect((await api.listInvoices(book.id, { asOf: '2025-04-15', status: 'disputed', offset: 0, limit: 10 })).rows.map((r) => r.id)).toEqual([a.id]);
   });
 
   it('passes validation errors through and rejects queries on a missing book', async () => {
