@@ -28,6 +28,7 @@ export const en = {
   'storage.failed': 'The browser\u2019s storage could not be opened. Nothing has been lost. Reload the page; if this keeps happening, check that the browser allows site storage (private windows often do not).',
   'storage.detail': 'Details: {detail}',
   'storage.reload': 'Reload',
+  'storage.slow': 'Opening the books is taking long. If Overdue is open in another tab, close that tab (or reload it): an update may be waiting for it. Nothing has been lost.',
 
   'common.loading': 'Loading\u2026',
   'common.save': 'Save',

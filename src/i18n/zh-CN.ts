@@ -29,6 +29,7 @@ export const zhCN: Messages = {
   'storage.failed': '无法打开浏览器的存储。数据没有丢失。请刷新页面；如果反复出现，请确认浏览器允许网站存储数据（无痕窗口通常不允许）。',
   'storage.detail': '详细信息：{detail}',
   'storage.reload': '刷新',
+  'storage.slow': '打开账套的时间较长。如果 Overdue 在另一个标签页中打开，请关闭（或刷新）该标签页：可能有更新在等待它。数据没有丢失。',
 
   'common.loading': '加载中…',
   'common.save': '保存',

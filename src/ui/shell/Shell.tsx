@@ -1,12 +1,13 @@
 // The frame of every page island: navigation, book switcher, as-of date, undo,
 // language, storage banner and update prompt. Content renders once storage is open.
-import { createEffect, ErrorBoundary, Match, on, onMount, Switch, type JSX } from 'solid-js';
+import { createEffect, ErrorBoundary, Match, on, onCleanup, onMount, Switch, type JSX } from 'solid-js';
 import UpdatePrompt from '../pwa/UpdatePrompt';
 import { t } from '../../i18n';
 import { Loading } from '../common/Loading';
 import { LoadError } from '../common/LoadError';
 import { refreshBooks } from '../state/book';
 import { changed } from '../state/changed';
+import { followOtherTabs } from '../state/otherTabs';
 import { sessionState, startSession } from '../state/session';
 import { BookSwitcher } from './BookSwitcher';
 import { LangToggle } from './LangToggle';
@@ -16,7 +17,10 @@ import { TodayControl } from './TodayControl';
 import { UndoButton } from './UndoButton';
 
 export function Shell(props: { active: NavPage; title: string; children: JSX.Element }) {
-  onMount(() => void startSession());
+  onMount(() => {
+    void startSession();
+    onCleanup(followOtherTabs());
+  });
   // A write may rename a book or change its currency or aging: reload the book record.
   createEffect(on(changed, () => void refreshBooks().catch(() => undefined), { defer: true }));
   createEffect(() => {

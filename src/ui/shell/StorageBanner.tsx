@@ -1,12 +1,13 @@
 // Plain words when storage cannot be used: what happened, that nothing is lost, what to do.
 import { Show } from 'solid-js';
 import { t } from '../../i18n';
+import { slowOpen } from '../state/session';
 import { storageStatus } from '../state/storage';
 
 export function StorageBanner() {
   const message = () => {
     const s = storageStatus();
-    if (s.state === 'ok') return '';
+    if (s.state === 'ok') return slowOpen() ? t('storage.slow') : '';
     if (s.state === 'blocked' || s.code === 'storage.blocked') return t('storage.blocked');
     if (s.code === 'storage.quota') return t('storage.quota');
     return t('storage.failed');

@@ -9,8 +9,12 @@ export type SessionState = 'starting' | 'ready' | 'failed';
 
 const [sessionState, setSessionState] = createSignal<SessionState>('starting');
 const [sessionError, setSessionError] = createSignal<string>('');
+/** Storage has not opened after a few seconds: most often another tab blocks an upgrade. */
+const [slowOpen, setSlowOpen] = createSignal(false);
 
-export { sessionState, sessionError };
+export { sessionState, sessionError, slowOpen };
+
+const SLOW_OPEN_MS = 4000;
 
 let started: Promise<void> | null = null;
 
@@ -20,19 +24,26 @@ export function startSession(): Promise<void> {
 }
 
 async function run(): Promise<void> {
+  const timer = window.setTimeout(() => setSlowOpen(true), SLOW_OPEN_MS);
   try {
     const status = await api().open();
     setStorageStatus(status);
-    if (status.state !== 'ok') {
+    if (status.state === 'error') {
       setSessionState('failed');
       return;
     }
+    // 'blocked': another tab holds an older version open. The banner says so; the
+    // open carries on and the first query resolves once that tab lets go.
     await refreshBooks();
+    if (status.state === 'blocked') setStorageStatus({ state: 'ok' });
     setSessionState('ready');
   } catch (e) {
     // The worker itself failed (script error, unsupported browser): report it plainly.
     setStorageStatus({ state: 'error', code: 'storage.failed', detail: e instanceof Error ? e.message : String(e) });
     setSessionError(e instanceof Error ? e.message : String(e));
     setSessionState('failed');
+  } finally {
+    window.clearTimeout(timer);
+    setSlowOpen(false);
   }
 }
