@@ -38,14 +38,19 @@ interface Entry {
   opened: OpenReport | null;
   /** Why the load failed (storage), reported to the caller instead of "no such book". */
   loadError: unknown;
+  /** Use counter value at the last ledger() call (least recently used is evicted first). */
+  used: number;
 }
 
 /** Replaying more than this many logged changes on open is worth a fresh snapshot. */
 const RESNAPSHOT_AFTER = 500;
+/** Ledgers kept in memory; a 100,000-invoice ledger takes tens of MB, and switching back reloads from the snapshot. */
+export const MAX_OPEN_BOOKS = 3;
 
 export class BookLedgers {
   private readonly entries = new Map<Id, Entry>();
   private readonly delay: number;
+  private uses = 0;
 
   constructor(
     private readonly db: OverdueDb,
@@ -58,6 +63,7 @@ export class BookLedgers {
   /** The book's ledger, caught up with every committed change; null when the book does not exist. */
   async ledger(bookId: Id): Promise<Ledger | null> {
     const entry = this.entry(bookId);
+    entry.used = ++this.uses;
     await this.serialize(entry, () => this.catchUp(entry));
     if (!entry.ledger) {
       this.entries.delete(bookId);
@@ -78,6 +84,7 @@ export class BookLedgers {
     entry.seq = seq;
     entry.opened = { how: 'rebuild', replayed: 0 };
     this.entries.set(book.id, entry);
+    this.evictBeyondLimit();
   }
 
   /** Committed changes of this worker's writes (Repository.onChanges). */
@@ -131,14 +138,29 @@ export class BookLedgers {
       this.entries.set(bookId, entry);
       const e = entry;
       void this.serialize(e, () => this.load(e).catch((error: unknown) => { e.loadError = error; }));
+      this.evictBeyondLimit();
     }
     return entry;
+  }
+
+  /** Drops the least recently used ledgers beyond MAX_OPEN_BOOKS, saving their snapshot first. */
+  private evictBeyondLimit(): void {
+    while (this.entries.size > MAX_OPEN_BOOKS) {
+      let oldest: Entry | null = null;
+      for (const e of this.entries.values()) if (!oldest || e.used < oldest.used) oldest = e;
+      if (!oldest) return;
+      const victim = oldest;
+      this.entries.delete(victim.bookId);
+      if (victim.timer) clearTimeout(victim.timer);
+      victim.timer = null;
+      void this.serialize(victim, () => this.save(victim));
+    }
   }
 
   private newEntry(bookId: Id): Entry {
     return {
       bookId, ledger: null, seq: 0, pending: [], stale: false, dirty: false,
-      queue: Promise.resolve(), timer: null, opened: null, loadError: undefined,
+      queue: Promise.resolve(), timer: null, opened: null, loadError: undefined, used: ++this.uses,
     };
   }
 

@@ -7,6 +7,7 @@ import type { Result } from '../../../src/domain/errors';
 import { Ledger } from '../../../src/ledger';
 import { readBookRecords } from '../../../workers/bookRecords';
 import { createApi, type WorkerApi } from '../../../workers/api';
+import { MAX_OPEN_BOOKS } from '../../../workers/books';
 
 const bookInput: BookInput = {
   name: '测试账套', currency: 'CNY', locale: 'zh-CN', agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due',
@@ -120,6 +121,22 @@ describe('createApi', () => {
     await second.flush();
     expect((await db.snapshots.get(book.id))?.seq).toBeGreaterThan(0);
     db.close();
+  });
+
+  it('keeps only a few ledgers in memory; an evicted book reopens from its snapshot', async () => {
+    const api = start();
+    const made = [];
+    for (let i = 0; i < MAX_OPEN_BOOKS + 1; i++) {
+      const { book } = await smallBook(api);
+      made.push({ id: book.id, dashboard: await api.dashboard(book.id, '2025-04-15') });
+    }
+    const first = made[0];
+    if (!first) throw new Error('no book');
+    // The first book was least recently used and has been dropped (its snapshot saved on the way out).
+    expect(api.openReport(first.id)).toBeNull();
+    const again = await api.dashboard(first.id, '2025-04-15');
+    expect(api.openReport(first.id)?.how).toBe('snapshot');
+    expect({ ...again, computeMs: 0 }).toEqual({ ...first.dashboard, computeMs: 0 });
   });
 
   it('keeps a second tab in step through the broadcast channel', async () => {
