@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'money.negative'
   | 'money.zero'
   | 'money.tooLarge'
+  | 'money.currencyMismatch'
   | 'date.invalid'
   | 'date.ambiguous'
   | 'date.outOfRange'

@@ -79,8 +79,16 @@ export function toMinor(major: number, digits: number): Minor {
 }
 
 /** Currency marks accepted around an amount: symbols, 'RMB', ISO codes, 元. */
-const PREFIX_RE = /^(?:[¥$€£]|[A-Za-z]{3}|CN¥|US\$|RMB)\s*/;
-const SUFFIX_RE = /\s*(?:元|[A-Za-z]{3})$/;
+const PREFIX_RE = /^(CN¥|US\$|[¥$€£]|[A-Z]{3})\s*/;
+const SUFFIX_RE = /\s*(元|[A-Z]{3})$/;
+
+// Only real ISO 4217 codes count as a currency mark, so '12abc' is not read as 12.
+let knownCodes: Set<string> | null = null;
+function isKnownCode(code: string): boolean {
+  if (code === 'RMB') return true;
+  knownCodes ??= new Set(Intl.supportedValuesOf('currency'));
+  return knownCodes.has(code);
+}
 
 interface Numeral {
   intDigits: string;
@@ -119,7 +127,10 @@ const COMMA_DECIMAL = { decimal: ',', groups: ".' " };
  * decimal mark only with `commaDecimal`; input that only makes sense under the other
  * convention is 'money.ambiguous', never guessed. Errors have field ''.
  */
-export function parseMoney(input: string, opts: { digits: number; commaDecimal?: boolean }): Result<Minor> {
+export function parseMoney(
+  input: string,
+  opts: { digits: number; commaDecimal?: boolean; currency?: string },
+): Result<Minor> {
   checkDigits(opts.digits);
   let s = toHalfWidth(input)
     .replace(/\uFFE5/g, '¥') // full-width yen sign (outside the FF01-FF5E block)
@@ -129,12 +140,18 @@ export function parseMoney(input: string, opts: { digits: number; commaDecimal?:
 
   let negative = false;
   let currencySeen = false;
+  let codeSeen: string | null = null;
   const stripCurrency = (): void => {
     if (currencySeen) return;
-    const before = s;
-    s = s.replace(PREFIX_RE, '');
-    if (s === before) s = s.replace(SUFFIX_RE, '');
-    currencySeen = s !== before;
+    const match = PREFIX_RE.exec(s) ?? SUFFIX_RE.exec(s);
+    if (!match) return;
+    const mark = match[1] ?? '';
+    if (/^[A-Z]{3}$/.test(mark)) {
+      if (!isKnownCode(mark)) return;
+      codeSeen = mark === 'RMB' ? 'CNY' : mark;
+    }
+    s = match.index === 0 ? s.slice(match[0].length) : s.slice(0, match.index);
+    currencySeen = true;
   };
   // Currency and sign may come in either order: '¥(400)', '(¥400)', '-¥400', '¥-400'.
   stripCurrency();
@@ -153,6 +170,10 @@ export function parseMoney(input: string, opts: { digits: number; commaDecimal?:
   }
   s = s.trim();
   if (!/^[\d.,' ]+$/.test(s) || !/\d/.test(s)) return fail('', 'money.invalid');
+  // An amount written in another currency is not silently taken as this one's.
+  if (codeSeen !== null && opts.currency !== undefined && codeSeen !== opts.currency) {
+    return fail('', 'money.currencyMismatch', { expected: opts.currency, found: codeSeen });
+  }
 
   const mine = opts.commaDecimal ? COMMA_DECIMAL : DOT_DECIMAL;
   const other = opts.commaDecimal ? DOT_DECIMAL : COMMA_DECIMAL;

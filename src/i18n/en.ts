@@ -355,6 +355,7 @@ export const en = {
   'error.money.tooManyDecimals': 'Too many decimal places for this currency.',
   'error.money.negative': 'Must not be negative.',
   'error.money.zero': 'Must be more than zero.',
+  'error.money.currencyMismatch': 'This amount is in {found}, but the field is in {expected}.',
   'error.money.tooLarge': 'Amount is too large.',
   'error.date.invalid': 'Not a valid date.',
   'error.date.ambiguous': 'Ambiguous date: day and month could be swapped. Use YYYY-MM-DD.',

@@ -356,6 +356,7 @@ export const zhCN: Messages = {
   'error.money.tooManyDecimals': '小数位数超过该币种允许的位数。',
   'error.money.negative': '不能为负数。',
   'error.money.zero': '必须大于零。',
+  'error.money.currencyMismatch': '该金额的币种是 {found}，而此处应为 {expected}。',
   'error.money.tooLarge': '金额过大。',
   'error.date.invalid': '不是有效的日期。',
   'error.date.ambiguous': '日期有歧义：日和月可能颠倒。请使用 YYYY-MM-DD 格式。',

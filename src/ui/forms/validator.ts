@@ -7,6 +7,8 @@ import type { IsoDate, Minor } from '../../domain/types';
 export interface MoneyRules {
   digits: number;
   commaDecimal: boolean;
+  /** The field's currency: an amount typed with another ISO code is refused. */
+  currency?: string;
   /** Reject 0 (payments, adjustments). */
   positive?: boolean;
   /** Reject negative amounts (limits). */
@@ -34,7 +36,7 @@ export class Validator {
       if (rules.required) this.add(field, 'required');
       return rules.required ? 0 : null;
     }
-    const parsed = parseMoney(value, { digits: rules.digits, commaDecimal: rules.commaDecimal });
+    const parsed = parseMoney(value, rules);
     if (!parsed.ok) {
       for (const e of parsed.errors) this.add(field, e.code, e.params);
       return rules.required ? 0 : null;

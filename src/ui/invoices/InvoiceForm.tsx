@@ -70,7 +70,7 @@ export function InvoiceForm(props: {
       number: check.text('number', v.number, true),
       issueDate,
       dueDate,
-      amount: check.money('amount', v.amount, { digits: currencyDigits(v.currency), commaDecimal: props.book.commaDecimal, required: true, positive: true }),
+      amount: check.money('amount', v.amount, { digits: currencyDigits(v.currency), commaDecimal: props.book.commaDecimal, currency: v.currency, required: true, positive: true }),
       currency: v.currency,
       description: v.description.trim(),
       disputed: v.disputed,

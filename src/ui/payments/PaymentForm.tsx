@@ -67,7 +67,7 @@ export function PaymentForm(props: { book: Book; customerId: Id; onRecorded: (r:
   const build = () => {
     const check = new Validator();
     const date = check.date('date', v.date);
-    const total = check.money('amount', v.amount, { digits: digits(), commaDecimal: props.book.commaDecimal, required: true, positive: true });
+    const total = check.money('amount', v.amount, { digits: digits(), commaDecimal: props.book.commaDecimal, currency: props.book.currency, required: true, positive: true });
     let allocation: PaymentInput['allocation'] = 'auto';
     if (v.mode === 'explicit') {
       const lines: { invoiceId: Id; amount: Minor }[] = [];

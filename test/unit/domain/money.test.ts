@@ -78,6 +78,18 @@ describe('parseMoney: the input forms of DOMAIN.md', () => {
     expect(parse('00000000000000000000001.00')).toBe(100); // leading zeros don't count
   });
 
+  it('takes only real ISO codes as currency marks, and refuses another currency than the field\'s', () => {
+    expect(parseMoney('12abc', { digits: 2 })).toEqual({ ok: false, errors: [{ field: '', code: 'money.invalid' }] });
+    expect(parseMoney('12 ABC', { digits: 2 }).ok).toBe(false);
+    expect(parseMoney('12 USD', { digits: 2 })).toEqual({ ok: true, value: 1200 });
+    expect(parseMoney('RMB 12', { digits: 2, currency: 'CNY' })).toEqual({ ok: true, value: 1200 });
+    expect(parseMoney('¥12', { digits: 2, currency: 'CNY' })).toEqual({ ok: true, value: 1200 });
+    expect(parseMoney('100 USD', { digits: 2, currency: 'CNY' })).toEqual({
+      ok: false,
+      errors: [{ field: '', code: 'money.currencyMismatch', params: { expected: 'CNY', found: 'USD' } }],
+    });
+  });
+
   it('respects the currency digits', () => {
     expect(parse('1,234', 0)).toBe(1234);
     expect(parse('1.234', 3)).toBe(1234);
