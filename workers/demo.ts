@@ -28,7 +28,12 @@ export async function loadDemoBook(
   const book = created.value;
   books.adopt(book, await repo.lastSeq(book.id));
   const inserted = await repo.bulkInsert(book.id, records, 'demo.load', report);
-  if (!inserted.ok) return inserted;
+  if (!inserted.ok) {
+    // The records were all-or-nothing; take back the empty book too, so a failed
+    // load (quota, say) leaves nothing behind.
+    await repo.undoLast(book.id);
+    return inserted;
+  }
   await books.saveNow(book.id);
   return created;
 }
