@@ -2,7 +2,7 @@
 import type { Messages } from './en';
 
 export const zhCN: Messages = {
-  'app.name': 'Overdue 应收账款',
+  'app.name': 'Overdue',
   'app.tagline': '应收账款与催收',
 
   'nav.dashboard': '总览',

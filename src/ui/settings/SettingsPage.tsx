@@ -16,7 +16,10 @@ function SettingsView() {
   return (
     <>
       <PageHeader title={t('settings.title')}>
-        <button type="button" class="btn btn-primary" data-testid="new-book" aria-pressed={creating()} onClick={() => setCreating(!creating())}>
+        <button type="button" class="btn btn-primary" data-testid="new-book" aria-pressed={creating()} onClick={() => {
+            flash.clear();
+            setCreating(!creating());
+          }}>
           + {t('settings.newBook')}
         </button>
       </PageHeader>
@@ -24,8 +27,9 @@ function SettingsView() {
       <Show
         when={creating()}
         fallback={
-          // Keyed on the id: switching books loads that book's values into a fresh form.
-          <Show when={book()?.id} keyed>
+          // Keyed on id and stamp: switching books, or an undo of the settings, loads
+          // the book's current values into a fresh form.
+          <Show when={book() ? `${book()?.id}:${book()?.updatedAt}` : ''} keyed>
             {(_id) => (
               <section class="panel">
                 <BookForm
