@@ -2,12 +2,10 @@
 // against it, so a missing or misspelt key there is a compile error.
 export const en = {
   'app.name': 'Overdue',
-  'app.tagline': 'Receivables and collections',
 
   'nav.dashboard': 'Dashboard',
   'nav.customers': 'Customers',
   'nav.invoices': 'Invoices',
-  'nav.payment': 'Record payment',
   'nav.settings': 'Settings',
   'nav.main': 'Main navigation',
 
@@ -21,7 +19,6 @@ export const en = {
   'shell.undone': 'Undone: {action}',
   'shell.langToggle': '中文',
   'shell.langToggleTitle': 'Switch to Chinese',
-  'shell.menu': 'Menu',
 
   'storage.blocked': 'Overdue is open in another tab that still uses an older version of its storage, so this tab cannot open it. Nothing has been lost. Close the other Overdue tabs, then reload this page.',
   'storage.quota': 'The browser has no more storage space for Overdue. Nothing has been lost, but new changes cannot be saved. Free some space (remove other sites\u2019 data or unused books), then reload.',
@@ -34,27 +31,17 @@ export const en = {
   'common.save': 'Save',
   'common.saving': 'Saving\u2026',
   'common.cancel': 'Cancel',
-  'common.edit': 'Edit',
-  'common.close': 'Close',
   'common.none': '\u2014',
-  'common.all': 'All',
   'common.prev': 'Previous',
   'common.next': 'Next',
   'common.pageInfo': '{from}\u2013{to} of {total}',
-  'common.noRows': 'Nothing to show.',
   'common.failed': 'Something went wrong: {detail}',
   'common.retry': 'Retry',
-  'common.saved': 'Saved.',
-  'common.add': 'Add',
-  'common.remove': 'Remove',
   'common.days': '{count} days',
   'common.day': '{count} day',
   'common.asOf': 'As of {date}',
-  'common.optional': 'optional',
   'common.descending': 'Largest / latest first',
   'common.sortBy': 'Sort by',
-  'common.yes': 'Yes',
-  'common.no': 'No',
   'common.view': 'View',
 
   'noBook.title': 'No book selected',
@@ -175,7 +162,6 @@ export const en = {
   'customer.newInvoice': 'New invoice',
   'customer.recordPayment': 'Record payment',
   'customer.unapply': 'Unapply',
-  'customer.unapplyConfirm': 'Remove this payment\u2019s allocations? The money becomes unapplied credit again.',
   'customer.unapplied': 'Payment unapplied; it is credit again.',
   'customer.saved': 'Customer saved.',
 
@@ -278,7 +264,6 @@ export const en = {
   'invoice.adjustSaved': 'Adjustment saved.',
   'invoice.dispute': 'Dispute',
   'invoice.disputedBecause': 'Disputed: {reason}',
-  'invoice.notDisputed': 'Not disputed.',
   'invoice.markDisputed': 'Mark as disputed',
   'invoice.clearDispute': 'Clear the dispute',
   'invoice.disputeSaved': 'Dispute status saved.',
@@ -329,8 +314,6 @@ export const en = {
   'payment.fill': 'Full',
   'payment.fillTitle': 'Apply the whole open balance',
   'payment.recorded': 'Payment recorded: {allocated} applied, {credit} left as credit.',
-  'payment.another': 'Record another payment',
-  'payment.toCustomer': 'Back to the customer',
 
   'settings.title': 'Settings',
   'settings.book': 'Book settings',
@@ -340,7 +323,6 @@ export const en = {
   'settings.newBook': 'New book',
   'settings.newBookTitle': 'Create a new book',
   'settings.created': 'Book \u201c{name}\u201d created.',
-  'settings.storage': 'Storage on this device',
   'settings.language': 'Interface language',
 
   'basis.due': 'Due date',

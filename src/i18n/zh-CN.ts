@@ -3,12 +3,10 @@ import type { Messages } from './en';
 
 export const zhCN: Messages = {
   'app.name': 'Overdue',
-  'app.tagline': '应收账款与催收',
 
   'nav.dashboard': '总览',
   'nav.customers': '客户',
   'nav.invoices': '应收单',
-  'nav.payment': '登记收款',
   'nav.settings': '设置',
   'nav.main': '主导航',
 
@@ -22,7 +20,6 @@ export const zhCN: Messages = {
   'shell.undone': '已撤销：{action}',
   'shell.langToggle': 'English',
   'shell.langToggleTitle': '切换为英文',
-  'shell.menu': '菜单',
 
   'storage.blocked': 'Overdue 在另一个标签页中仍使用旧版本的存储，因此本页无法打开数据。数据没有丢失。请关闭其他 Overdue 标签页，然后刷新本页。',
   'storage.quota': '浏览器为 Overdue 提供的存储空间已满。已有数据没有丢失，但无法保存新的修改。请释放空间（清除其他网站的数据或不用的账套）后刷新。',
@@ -35,27 +32,17 @@ export const zhCN: Messages = {
   'common.save': '保存',
   'common.saving': '保存中…',
   'common.cancel': '取消',
-  'common.edit': '编辑',
-  'common.close': '关闭',
   'common.none': '—',
-  'common.all': '全部',
   'common.prev': '上一页',
   'common.next': '下一页',
   'common.pageInfo': '第 {from}–{to} 条，共 {total} 条',
-  'common.noRows': '没有可显示的内容。',
   'common.failed': '出错了：{detail}',
   'common.retry': '重试',
-  'common.saved': '已保存。',
-  'common.add': '添加',
-  'common.remove': '删除',
   'common.days': '{count} 天',
   'common.day': '{count} 天',
   'common.asOf': '截至 {date}',
-  'common.optional': '可选',
   'common.descending': '从大到小 / 从新到旧',
   'common.sortBy': '排序',
-  'common.yes': '是',
-  'common.no': '否',
   'common.view': '查看',
 
   'noBook.title': '未选择账套',
@@ -176,7 +163,6 @@ export const zhCN: Messages = {
   'customer.newInvoice': '新建应收单',
   'customer.recordPayment': '登记收款',
   'customer.unapply': '取消核销',
-  'customer.unapplyConfirm': '取消这笔收款的全部核销？款项将重新成为未核销预收款。',
   'customer.unapplied': '已取消核销，款项重新成为预收款。',
   'customer.saved': '客户已保存。',
 
@@ -279,7 +265,6 @@ export const zhCN: Messages = {
   'invoice.adjustSaved': '调整已保存。',
   'invoice.dispute': '争议',
   'invoice.disputedBecause': '有争议：{reason}',
-  'invoice.notDisputed': '无争议。',
   'invoice.markDisputed': '标记为有争议',
   'invoice.clearDispute': '解除争议',
   'invoice.disputeSaved': '争议状态已保存。',
@@ -330,8 +315,6 @@ export const zhCN: Messages = {
   'payment.fill': '全额',
   'payment.fillTitle': '核销全部未结余额',
   'payment.recorded': '收款已登记：核销 {allocated}，{credit} 转为预收款。',
-  'payment.another': '再登记一笔',
-  'payment.toCustomer': '返回客户',
 
   'settings.title': '设置',
   'settings.book': '账套设置',
@@ -341,7 +324,6 @@ export const zhCN: Messages = {
   'settings.newBook': '新建账套',
   'settings.newBookTitle': '新建账套',
   'settings.created': '账套“{name}”已创建。',
-  'settings.storage': '本设备上的存储',
   'settings.language': '界面语言',
 
   'basis.due': '到期日',
