@@ -193,6 +193,7 @@ function readPayments(number: string, rows: DatedRow[], amount: Minor, ctx: Grou
   const source = ctx.mode === 'same' ? [head] : rows;
 
   let entries: { date: IsoDate | null; amount: Minor }[] = [];
+  let fromBalance = false;
   let balance: Minor | null = null;
   for (const row of source) {
     const r = row.rec;
@@ -224,6 +225,7 @@ function readPayments(number: string, rows: DatedRow[], amount: Minor, ctx: Grou
           });
       }
       entries = expected > 0 ? [{ date: latestDate(), amount: expected }] : [];
+      fromBalance = true;
     }
   }
 
@@ -244,7 +246,7 @@ function readPayments(number: string, rows: DatedRow[], amount: Minor, ctx: Grou
     byDate.set(date, (byDate.get(date) ?? 0) + e.amount);
   }
   if (undated) {
-    problems.warning(line, ctx.column('paid_amount') ?? ctx.column('balance'), 'import.paidNoDate',
+    problems.warning(line, fromBalance ? ctx.column('balance') : ctx.column('paid_amount'), 'import.paidNoDate',
       `Invoice ${number} has a payment without a date; it is recorded on ${options.importDate}.`, { number, date: options.importDate });
   }
   const payments: ParsedPayment[] = [];

@@ -114,7 +114,7 @@ export class RowReader {
     const firstText = cells.map((c) => c.trim()).find((c) => c !== '') ?? '';
     const filled = cells.reduce((n, c) => (c.trim() === '' ? n : n + 1), 0);
     const totalLine = number === '' ? TOTAL_LINE.test(firstText) : TOTAL_CELL.test(number);
-    if (totalLine || (number === '' && filled === 1)) {
+    if (totalLine || filled === 1) {
       p.warning(line, null, 'import.rowSkipped', `Not an invoice row ("${firstText.slice(0, 40)}"); left out.`, { text: firstText.slice(0, 40) });
       return null;
     }

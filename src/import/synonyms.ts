@@ -108,7 +108,7 @@ const SYNONYMS: Record<ImportField, Tiers> = {
   description: [
     ['Description', 'Memo', 'Memo/Description', 'Details', '摘要', '说明', '内容'],
     ['Item Description', 'Notes', 'Public Notes', 'Note', '备注'],
-    ['Reference', 'Item Name', '项目', '商品名称'],
+    ['Reference', 'Item', 'Item Name', '项目', '商品名称'],
   ],
 };
 

@@ -10,6 +10,15 @@ const CURRENCY_ALIASES: Record<string, string> = {
   '日元': 'JPY', '英镑': 'GBP', '£': 'GBP', '澳元': 'AUD', '新台币': 'TWD', '澳门元': 'MOP', '新加坡元': 'SGD',
 };
 
+// Intl formats any well-formed code ('ZZZ'); the list of real ones, where the platform has it, catches typos.
+const known: Set<string> | null = (() => {
+  try {
+    return new Set(Intl.supportedValuesOf('currency'));
+  } catch {
+    return null;
+  }
+})();
+
 /** ISO code of a currency cell; '' when the cell says "the book's currency"; null when unknown. */
 export function readCurrency(cell: string): string | null {
   const s = toHalfWidth(cell).trim();
@@ -17,7 +26,7 @@ export function readCurrency(cell: string): string | null {
   const alias = CURRENCY_ALIASES[s.toLowerCase()];
   if (alias !== undefined) return alias;
   const code = s.toUpperCase();
-  return isCurrencyCode(code) ? code : null;
+  return isCurrencyCode(code) && (known === null || known.has(code)) ? code : null;
 }
 
 /**
