@@ -4,5 +4,10 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// `overdue ... | head` closes the pipe early: stop quietly instead of an EPIPE trace.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = main(process.argv.slice(2));

@@ -8,7 +8,7 @@ import type { AgingBasis, IsoDate, Minor } from '../domain/types';
 import { toCsv } from '../export/csv';
 import { agingSummary, agingSummaryRows, type AgingSummaryTable, type CustomerAging } from '../export/reports';
 import type { Io } from './io';
-import type { Book } from './load';
+import type { ImportedBook } from './load';
 import { COMMON_OPTIONS, basisOption, boundsOption, dateOption, type Parsed } from './options';
 import { readBook } from './read-book';
 
@@ -23,7 +23,7 @@ export const AGING_USAGE =
   'overdue aging FILE --as-of YYYY-MM-DD [--basis due|issue] [--bounds 30,60,90,180,365] [--map FIELD=COLUMN]... [--date-order dmy|mdy|ymd] [--encoding NAME] [--json]';
 
 /** Per customer (grouped by the file's customer id or name), balances per bucket. */
-export function agingTable(book: Book, asOf: IsoDate, bounds: number[], basis: AgingBasis): AgingSummaryTable {
+export function agingTable(book: ImportedBook, asOf: IsoDate, bounds: number[], basis: AgingBasis): AgingSummaryTable {
   const asOfDay = toDayNumber(asOf);
   const byCustomer = new Map<string, { name: string; items: { basisDay: number; balance: Minor }[] }>();
   for (const inv of book.invoices) {
@@ -42,7 +42,7 @@ export function agingTable(book: Book, asOf: IsoDate, bounds: number[], basis: A
 }
 
 /** The same table as JSON: amounts as plain decimal strings (exact), keyed by column name. */
-function agingJson(table: AgingSummaryTable, asOf: IsoDate, basis: AgingBasis, bounds: number[], book: Book): unknown {
+function agingJson(table: AgingSummaryTable, asOf: IsoDate, basis: AgingBasis, bounds: number[], book: ImportedBook): unknown {
   const bucketColumns = table.columns.slice(1, -1);
   const row = (customer: string, buckets: Minor[], total: Minor) => {
     const out: Record<string, string> = { customer };

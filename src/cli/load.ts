@@ -38,7 +38,7 @@ export interface BookInvoice {
   dueDate: IsoDate;
 }
 
-export interface Book {
+export interface ImportedBook {
   invoices: BookInvoice[];
   /** Imported payments as allocations to their invoice (delta = -amount). */
   entries: PeriodEntry[];
@@ -49,9 +49,9 @@ export interface Book {
 
 /**
  * The file's invoices as one book. Amounts in different currencies cannot be added
- * up, so a file with several currencies is refused (null, with the currencies).
+ * up, so a file with several currencies is refused: the result lists them instead.
  */
-export function toBook(file: ParsedFile, defaultCurrency: string): Book | { currencies: string[] } {
+export function toBook(file: ParsedFile, defaultCurrency: string): ImportedBook | { currencies: string[] } {
   const currencies = [...new Set(file.invoices.map((i) => i.currency))].sort();
   if (currencies.length > 1) return { currencies };
   const currency = currencies[0] ?? defaultCurrency;

@@ -24,6 +24,10 @@ export const USAGE = `Usage:
   ${AGING_USAGE}
   ${METRICS_USAGE}
   ${CHECK_USAGE}
+aging columns: customer, then one per bucket: not_due (due basis only), 1-30 (0-30 on the issue basis),
+  31-60, ... up to the last bound, >365 (above it), then total; a last row TOTAL. Amounts are plain decimals.
+metrics rows: invoiced, collected, ar_start, ar_end, not_due_end (amounts); simple_dso, countback_dso, best_dso,
+  add (days), cei, bad_debt_ratio (percent), to one decimal, empty when undefined (no sales).
 FIELD: number, customer, customer_name, issue_date, due_date, terms_days, amount, paid_amount, paid_date, balance, currency, disputed, description
 Exit status: 0 done, 1 the file has errors (their rows are left out), 2 bad command line or unreadable file.
 `;
@@ -50,10 +54,9 @@ export function main(argv: string[], io: Io = processIo): number {
     }
     return command.run(args, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`overdue: ${e.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw e;
+    // Anything else is a bug, but still one line and "could not run", never status 1,
+    // which means the file has errors.
+    io.err(`overdue: ${e instanceof UsageError ? '' : 'unexpected error: '}${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_USAGE;
   }
 }

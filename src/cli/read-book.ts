@@ -1,7 +1,7 @@
 // The part every report shares: read FILE with the common options, refuse what
 // cannot be added up, print the report, and say on stderr what was left out.
 import type { Io } from './io';
-import { errorCount, loadFile, toBook, type Book } from './load';
+import { errorCount, loadFile, toBook, type ImportedBook } from './load';
 import { importOptions, type Parsed } from './options';
 import { EXIT_DATA, EXIT_OK } from './usage-error';
 
@@ -11,7 +11,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
  * Runs `report` on the file's invoices. Rows with errors are not in the report, so
  * the exit status is then 1 (the report is still printed); warnings only note.
  */
-export function readBook(args: Parsed, io: Io, report: (book: Book) => void): number {
+export function readBook(args: Parsed, io: Io, report: (book: ImportedBook) => void): number {
   const options = importOptions(args.values);
   const file = loadFile(args.file, options);
   const book = toBook(file, options.defaultCurrency);
