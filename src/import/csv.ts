@@ -9,6 +9,8 @@ export interface CsvRow {
   cells: string[];
   /** 1-based physical line the row starts on. */
   line: number;
+  /** The row's text as written, without its line end (identical rows have identical text). */
+  text: string;
   /** The row ran to the end of the text inside a quoted cell that never closed. */
   unclosedQuote?: true;
 }
@@ -51,16 +53,24 @@ export class CsvReader {
   /** Rows complete so far; with `final`, also the last row that has no line end. */
   read(final: boolean): CsvRow[] {
     const rows: CsvRow[] = [];
+    this.each(final, (row) => rows.push(row));
+    return rows;
+  }
+
+  /**
+   * Hand each complete row to `onRow` as it is read, so a big chunk's rows need not
+   * all be alive at once.
+   */
+  each(final: boolean, onRow: (row: CsvRow) => void): void {
     while (this.pos < this.buf.length) {
       const row = this.readRow(final);
       if (row === null) break;
-      rows.push(row);
+      onRow(row);
     }
     if (final) {
       this.buf = '';
       this.pos = 0;
     }
-    return rows;
   }
 
   /** One row from `pos`, or null when it may continue in text not pushed yet. */
@@ -70,6 +80,7 @@ export class CsvReader {
     const d = this.delim;
     const cells: string[] = [];
     const startLine = this.line;
+    const start0 = this.pos;
     let i = this.pos;
     let breaksInQuotes = 0;
     for (;;) {
@@ -86,7 +97,7 @@ export class CsvReader {
             cells.push(value + buf.slice(seg));
             breaksInQuotes += countBreaks(buf, start, len);
             this.finishRow(len, breaksInQuotes);
-            return { cells, line: startLine, unclosedQuote: true };
+            return { cells, line: startLine, text: buf.slice(start0, len), unclosedQuote: true };
           }
           if (q + 1 >= len && !final) return null; // a "" may be split across pushes
           if (buf.charCodeAt(q + 1) === QUOTE) {
@@ -113,7 +124,7 @@ export class CsvReader {
       if (i >= len) {
         if (!final) return null;
         this.finishRow(len, breaksInQuotes);
-        return { cells, line: startLine };
+        return { cells, line: startLine, text: buf.slice(start0, len) };
       }
       const c = buf.charCodeAt(i);
       if (c === d) {
@@ -121,6 +132,7 @@ export class CsvReader {
         continue;
       }
       // Line end.
+      const end = i;
       if (c === CR) {
         if (i + 1 >= len && !final) return null; // CR now, LF in the next push?
         i += buf.charCodeAt(i + 1) === LF ? 2 : 1;
@@ -128,7 +140,7 @@ export class CsvReader {
         i++;
       }
       this.finishRow(i, breaksInQuotes + 1);
-      return { cells, line: startLine };
+      return { cells, line: startLine, text: buf.slice(start0, end) };
     }
   }
 

@@ -11,6 +11,8 @@ const MONTHS: Record<string, number> = {
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Printable ASCII, trimmed: nothing for toHalfWidth to do. */
+const PLAIN_ASCII = /^(?! )[\x20-\x7e]*(?<! )$/;
 const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/;
 // "15 Jan 2024", "15-Jan-2024", "15-Jan-24", "Jan 15, 2024", "January 15 2024"; weekday names ahead are dropped.
 const DAY_MONTH_NAME = /^(\d{1,2})[\s\-/.]+([a-z]{3,9})\.?[\s\-/.,]+(\d{4}|\d{2})$/;
@@ -30,8 +32,8 @@ function fullYear(yy: string): string {
 
 /** A date cell in a form parseDate reads; month names become ISO (they are never ambiguous). */
 export function normalizeDateText(cell: string): string {
-  const s = toHalfWidth(cell);
-  if (ISO_DAY.test(s)) return s; // the common case, untouched
+  if (ISO_DAY.test(cell)) return cell; // the common case, untouched
+  const s = PLAIN_ASCII.test(cell) ? cell : toHalfWidth(cell);
   const lower = s.toLowerCase().replace(WEEKDAY, '');
   let m = DAY_MONTH_NAME.exec(lower);
   if (m) return named(m[3] ?? '', m[2] ?? '', m[1] ?? '') ?? s;

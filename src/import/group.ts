@@ -2,13 +2,13 @@
 // must agree on customer, dates and currency, and any error in one of them leaves the
 // whole invoice out, since a partial sum would invent or lose money. Payments come
 // from the paid columns, or from the balance the source tool still shows as owed.
-import { addDays, parseDate, type DateOrder } from '../domain/calendar';
+import { addDays, isIsoDate, parseDate, type DateOrder } from '../domain/calendar';
 import { formatPlain, currencyDigits } from '../domain/money';
 import type { IsoDate, Minor } from '../domain/types';
 import { needsOrder } from './dates';
-import { DATE_FIELDS, type DateField, type ImportField } from './fields';
+import type { DateField, ImportField } from './fields';
 import type { ProblemList } from './problems';
-import type { RowRecord } from './rows';
+import { dateText, type RowRecord } from './rows';
 import type { ImportOptions, ParsedInvoice, ParsedPayment } from './types';
 
 export interface GroupContext {
@@ -27,33 +27,36 @@ interface DatedRow {
   paidDate: IsoDate | null;
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const LABEL: Record<DateField, string> = { issue_date: 'issue date', due_date: 'due date', paid_date: 'paid date' };
 
-/** Parse a row's dates; false (with an error reported unless the column's order is undecided) on failure. */
-function parseRowDates(rec: RowRecord, ctx: GroupContext): DatedRow | null {
-  const out: Record<DateField, IsoDate | null> = { issue_date: null, due_date: null, paid_date: null };
-  for (const field of DATE_FIELDS) {
-    const text = rec.dates[field];
-    if (text === '') continue;
-    let order = ctx.orders[field];
-    if (order === undefined) {
-      if (needsOrder(text)) {
-        rec.failed = true; // the column's 'date.ambiguous' error covers this row
-        continue;
-      }
-      order = 'dmy'; // 5/5/2024 reads the same either way
-    }
-    const r = parseDate(text, { order });
-    if (r.ok) out[field] = r.value;
-    else {
-      const code = r.errors[0]?.code ?? 'date.invalid';
-      const raw = rec.rawDates[field];
-      ctx.problems.error(rec.line, ctx.column(field), code, `"${raw}" is not a valid ${LABEL[field]} (${code}).`, { value: raw });
-      rec.failed = true;
-    }
+/** One date of a row: the ISO date, null when the cell is empty, undefined when it failed. */
+function rowDate(rec: RowRecord, field: DateField, ctx: GroupContext): IsoDate | null | undefined {
+  const [text, raw] = dateText(rec, field);
+  if (text === '') return null;
+  if (ISO_DAY.test(text) && isIsoDate(text)) return text; // the common case, no further parsing
+  let order = ctx.orders[field];
+  if (order === undefined) {
+    if (needsOrder(text)) return undefined; // the column's 'date.ambiguous' error covers this row
+    order = 'dmy'; // 5/5/2024 reads the same either way
   }
-  if (rec.failed || out.issue_date === null) return null;
-  return { rec, issue: out.issue_date, due: out.due_date, paidDate: out.paid_date };
+  const r = parseDate(text, { order });
+  if (r.ok) return r.value;
+  const code = r.errors[0]?.code ?? 'date.invalid';
+  ctx.problems.error(rec.line, ctx.column(field), code, `"${raw}" is not a valid ${LABEL[field]} (${code}).`, { value: raw });
+  return undefined;
+}
+
+/** A row's dates parsed; null (the row marked failed) when one of them cannot be read. */
+function parseRowDates(rec: RowRecord, ctx: GroupContext): DatedRow | null {
+  const issue = rowDate(rec, 'issue_date', ctx);
+  const due = rowDate(rec, 'due_date', ctx);
+  const paidDate = rowDate(rec, 'paid_date', ctx);
+  if (issue === undefined || issue === null || due === undefined || paidDate === undefined) {
+    rec.failed = true;
+    return null;
+  }
+  return { rec, issue, due, paidDate };
 }
 
 function plain(amount: Minor, currency: string): string {
@@ -62,29 +65,43 @@ function plain(amount: Minor, currency: string): string {
 
 /** The invoices of the records, in order of first appearance; problems go to ctx.problems. */
 export function buildInvoices(records: readonly RowRecord[], ctx: GroupContext): ParsedInvoice[] {
-  const groups = new Map<string, RowRecord[]>();
+  // Most invoices have one row: keep the record itself, and an array only from the second row on.
+  const groups = new Map<string, RowRecord | RowRecord[]>();
   for (const rec of records) {
     if (rec.number === '') continue; // reported as missing
-    const list = groups.get(rec.number);
-    if (list) list.push(rec);
-    else groups.set(rec.number, [rec]);
+    const had = groups.get(rec.number);
+    if (had === undefined) groups.set(rec.number, rec);
+    else if (Array.isArray(had)) had.push(rec);
+    else groups.set(rec.number, [had, rec]);
   }
   const invoices: ParsedInvoice[] = [];
-  for (const [number, rows] of groups) {
-    const dated = rows.map((rec) => (rec.failed ? null : parseRowDates(rec, ctx)));
-    const failed = rows.find((r) => r.failed);
+  for (const [number, group] of groups) {
+    const rows = Array.isArray(group) ? group : [group];
+    const dated: DatedRow[] = [];
+    let failed: RowRecord | null = null;
+    for (const rec of rows) {
+      const d = rec.failed ? null : parseRowDates(rec, ctx);
+      if (d) dated.push(d);
+      else failed ??= rec;
+    }
     if (failed) {
       const first = rows[0];
-      if (first && rows.some((r) => !r.failed)) {
+      if (first && dated.length > 0) {
         ctx.problems.error(first.line, ctx.column('number'), 'import.groupIncomplete',
           `Invoice ${number} is left out: its row on line ${failed.line} has an error.`, { number, errorLine: failed.line });
       }
       continue;
     }
-    const invoice = buildOne(number, dated as DatedRow[], ctx);
+    const invoice = buildOne(number, dated, ctx);
     if (invoice) invoices.push(invoice);
   }
   return invoices;
+}
+
+function conflict(ctx: GroupContext, number: string, field: ImportField, firstLine: number, at: RowRecord, a: string, b: string): null {
+  ctx.problems.error(at.line, ctx.column(field), 'import.groupConflict',
+    `Invoice ${number} has "${a}" on line ${firstLine} but "${b}" here.`, { number, first: a, other: b, firstLine });
+  return null;
 }
 
 function buildOne(number: string, rows: DatedRow[], ctx: GroupContext): ParsedInvoice | null {
@@ -93,46 +110,40 @@ function buildOne(number: string, rows: DatedRow[], ctx: GroupContext): ParsedIn
   if (!head) return null;
   const first = head.rec;
   const line = first.line;
+  const currency = first.currency;
 
   // Every row of an invoice must tell the same story.
-  const conflict = (field: ImportField, at: RowRecord, a: string, b: string): null => {
-    problems.error(at.line, ctx.column(field), 'import.groupConflict',
-      `Invoice ${number} has "${a}" on line ${line} but "${b}" here.`, { number, first: a, other: b, firstLine: line });
-    return null;
-  };
   let due: IsoDate | null = head.due;
   let terms: number | null = first.terms;
-  for (const row of rows.slice(1)) {
+  let amount: Minor = first.amount;
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i] as DatedRow;
     const r = row.rec;
-    if (r.customerKey !== first.customerKey) return conflict(ctx.column('customer') ? 'customer' : 'customer_name', r, first.customerKey, r.customerKey);
-    if (r.customerName !== first.customerName) return conflict('customer_name', r, first.customerName, r.customerName);
-    if (row.issue !== head.issue) return conflict('issue_date', r, head.issue, row.issue);
-    if (r.currency !== first.currency) return conflict('currency', r, first.currency, r.currency);
+    if (r.customerKey !== first.customerKey) {
+      return conflict(ctx, number, ctx.column('customer') ? 'customer' : 'customer_name', line, r, first.customerKey, r.customerKey);
+    }
+    if (r.customerName !== first.customerName) return conflict(ctx, number, 'customer_name', line, r, first.customerName, r.customerName);
+    if (row.issue !== head.issue) return conflict(ctx, number, 'issue_date', line, r, head.issue, row.issue);
+    if (r.currency !== currency) return conflict(ctx, number, 'currency', line, r, currency, r.currency);
     if (row.due !== null) {
-      if (due !== null && row.due !== due) return conflict('due_date', r, due, row.due);
+      if (due !== null && row.due !== due) return conflict(ctx, number, 'due_date', line, r, due, row.due);
       due = row.due;
     }
     if (r.terms !== null) {
-      if (terms !== null && r.terms !== terms) return conflict('terms_days', r, String(terms), String(r.terms));
+      if (terms !== null && r.terms !== terms) return conflict(ctx, number, 'terms_days', line, r, String(terms), String(r.terms));
       terms = r.terms;
     }
+    if (ctx.mode === 'same') {
+      if (r.amount !== first.amount) return conflict(ctx, number, 'amount', line, r, plain(first.amount, currency), plain(r.amount, currency));
+      if (r.paid !== first.paid) return conflict(ctx, number, 'paid_amount', line, r, String(first.paid ?? ''), String(r.paid ?? ''));
+      if (r.balance !== first.balance) return conflict(ctx, number, 'balance', line, r, String(first.balance ?? ''), String(r.balance ?? ''));
+    } else {
+      amount += r.amount;
+    }
   }
-
-  const currency = first.currency;
-  let amount: Minor = 0;
-  if (ctx.mode === 'same') {
-    for (const { rec } of rows) {
-      if (rec.amount !== first.amount) return conflict('amount', rec, plain(first.amount, currency), plain(rec.amount, currency));
-      if (rec.paid !== first.paid) return conflict('paid_amount', rec, String(first.paid ?? ''), String(rec.paid ?? ''));
-      if (rec.balance !== first.balance) return conflict('balance', rec, String(first.balance ?? ''), String(rec.balance ?? ''));
-    }
-    amount = first.amount;
-  } else {
-    for (const { rec } of rows) amount += rec.amount;
-    if (!Number.isSafeInteger(amount)) {
-      problems.error(line, ctx.column('amount'), 'money.tooLarge', `The line items of invoice ${number} add up to more than can be stored.`, { number });
-      return null;
-    }
+  if (!Number.isSafeInteger(amount)) {
+    problems.error(line, ctx.column('amount'), 'money.tooLarge', `The line items of invoice ${number} add up to more than can be stored.`, { number });
+    return null;
   }
   if (amount <= 0) {
     const code = amount < 0 ? 'money.negative' : 'money.zero';
@@ -160,8 +171,16 @@ function buildOne(number: string, rows: DatedRow[], ctx: GroupContext): ParsedIn
   const payments = readPayments(number, rows, amount, ctx);
   if (payments === null) return null;
 
-  const descriptions: string[] = [];
-  for (const { rec } of rows) if (rec.description !== '' && !descriptions.includes(rec.description)) descriptions.push(rec.description);
+  let description = first.description;
+  let disputed = first.disputed;
+  if (rows.length > 1) {
+    const seen: string[] = [];
+    for (const { rec } of rows) {
+      if (rec.description !== '' && !seen.includes(rec.description)) seen.push(rec.description);
+      disputed ||= rec.disputed;
+    }
+    description = seen.join('; ');
+  }
 
   return {
     line,
@@ -172,8 +191,8 @@ function buildOne(number: string, rows: DatedRow[], ctx: GroupContext): ParsedIn
     dueDate,
     amount,
     currency,
-    description: descriptions.join('; '),
-    disputed: rows.some((r) => r.rec.disputed),
+    description,
+    disputed,
     payments,
   };
 }
@@ -184,6 +203,12 @@ function buildOne(number: string, rows: DatedRow[], ctx: GroupContext): ParsedIn
  * row's amount for line items); a balance says what is still owed and wins over a
  * paid column that disagrees with it.
  */
+function latestPaidDate(rows: readonly DatedRow[]): IsoDate | null {
+  let latest: IsoDate | null = null;
+  for (const row of rows) if (row.paidDate !== null && (latest === null || row.paidDate > latest)) latest = row.paidDate;
+  return latest;
+}
+
 function readPayments(number: string, rows: DatedRow[], amount: Minor, ctx: GroupContext): ParsedPayment[] | null {
   const { problems, options } = ctx;
   const head = rows[0];
@@ -204,8 +229,7 @@ function readPayments(number: string, rows: DatedRow[], amount: Minor, ctx: Grou
     }
     if (r.balance !== null) balance = (balance ?? 0) + r.balance;
   }
-  const latestDate = (): IsoDate | null =>
-    source.reduce<IsoDate | null>((d, row) => (row.paidDate !== null && (d === null || row.paidDate > d) ? row.paidDate : d), null);
+  if (balance === null && entries.length === 0) return []; // unpaid, the common case
 
   if (balance !== null) {
     if (balance > amount) {
@@ -224,7 +248,7 @@ function readPayments(number: string, rows: DatedRow[], amount: Minor, ctx: Grou
             number, paid: plain(paidSum, currency), balance: plain(balance, currency),
           });
       }
-      entries = expected > 0 ? [{ date: latestDate(), amount: expected }] : [];
+      entries = expected > 0 ? [{ date: latestPaidDate(source), amount: expected }] : [];
       fromBalance = true;
     }
   }

@@ -48,6 +48,7 @@ class Parser implements InvoiceParser {
   private reader: CsvReader | null = null;
   private delimiter = ',';
   private early: CsvRow[] = [];
+  private earlyNonBlank = 0;
   private headerDecided = false;
   private fatal = false;
   private headerLine = 0;
@@ -78,13 +79,13 @@ class Parser implements InvoiceParser {
       return;
     }
     this.reader.push(text);
-    this.consume(this.reader.read(false), false);
+    this.drain(false);
   }
 
   finish(): ParsedFile {
     if (this.finished) throw new Error('The parser has finished');
     if (this.reader === null) this.start();
-    if (this.reader !== null) this.consume(this.reader.read(true), true);
+    this.drain(true);
     if (!this.headerDecided) this.decideHeader(true);
     this.finished = true;
     return this.result();
@@ -105,31 +106,36 @@ class Parser implements InvoiceParser {
     }
     this.reader.push(this.pending);
     this.pending = '';
-    this.consume(this.reader.read(false), false);
+    this.drain(false);
   }
 
-  private consume(rows: CsvRow[], final: boolean): void {
-    if (this.fatal) return;
-    if (!this.headerDecided) {
-      for (const r of rows) this.early.push(r);
-      if (final || this.enoughForHeader()) this.decideHeader(final);
-      return;
-    }
-    const reader = this.rowReader;
-    if (!reader) return;
-    for (const row of rows) {
-      const rec = reader.read(row);
-      if (rec) this.records.push(rec);
-    }
+  /** Read the rows the reader has complete (all of them when final). */
+  private drain(final: boolean): void {
+    const reader = this.reader;
+    if (reader === null) return;
+    // Rows go straight to the row reader once the header is known; before, they wait in `early`.
+    reader.each(final, (row) => {
+      if (this.headerDecided) this.dataRow(row);
+      else {
+        this.early.push(row);
+        if (!isBlankRow(row.cells)) this.earlyNonBlank++;
+        if (this.enoughForHeader()) this.decideHeader(false);
+      }
+    });
+    if (final && !this.headerDecided) this.decideHeader(true);
+  }
+
+  private dataRow(row: CsvRow): void {
+    if (this.fatal || this.rowReader === null) return;
+    const rec = this.rowReader.read(row);
+    if (rec) this.records.push(rec);
   }
 
   private enoughForHeader(): boolean {
     const wanted = this.options.headerLine;
     const last = this.early[this.early.length - 1];
     if (wanted !== undefined) return last !== undefined && last.line >= wanted;
-    let nonBlank = 0;
-    for (const r of this.early) if (!isBlankRow(r.cells)) nonBlank++;
-    return nonBlank >= HEADER_SEARCH_ROWS;
+    return this.earlyNonBlank >= HEADER_SEARCH_ROWS;
   }
 
   private decideHeader(final: boolean): void {
@@ -172,7 +178,7 @@ class Parser implements InvoiceParser {
       this.fatal = true;
       return;
     }
-    this.consume(dataRows, final);
+    for (const row of dataRows) this.dataRow(row);
   }
 
   /** Resolve the mapping and filters; false when a required field has no column. */

@@ -7,7 +7,7 @@ import { parseImportAmount } from './amount';
 import type { CsvRow } from './csv';
 import { isBlankRow } from './csv';
 import { addEvidence, newEvidence, normalizeDateText, type OrderEvidence } from './dates';
-import { DATE_FIELDS, type DateField, type ImportField } from './fields';
+import type { DateField, ImportField } from './fields';
 import type { Mapping } from './mapping';
 import { cleanCell, normalizeValue } from './normalize';
 import type { ProblemList } from './problems';
@@ -21,9 +21,14 @@ export interface RowRecord {
   number: string;
   customerKey: string;
   customerName: string;
-  /** Normalised date texts ('' when empty) and the cells as written (for messages). */
-  dates: Record<DateField, string>;
-  rawDates: Record<DateField, string>;
+  /** Normalised date texts ('' when empty); see dateText(). */
+  issueText: string;
+  dueText: string;
+  paidText: string;
+  /** The date cells as written, for messages. */
+  issueRaw: string;
+  dueRaw: string;
+  paidRaw: string;
   terms: number | null;
   amount: Minor;
   paid: Minor | null;
@@ -33,7 +38,12 @@ export interface RowRecord {
   description: string;
 }
 
-/** A report's total line starts with one of these words... */
+/** A record's normalised date text for a date column, and the cell as written. */
+export function dateText(rec: RowRecord, field: DateField): [text: string, raw: string] {
+  if (field === 'issue_date') return [rec.issueText, rec.issueRaw];
+  return field === 'due_date' ? [rec.dueText, rec.dueRaw] : [rec.paidText, rec.paidRaw];
+}
+
 const TOTAL_LINE = /^(?:(?:grand )?totals?|sum)(?![a-z])|^[合总小共]\s*计/i;
 /** ...and when it stands in the invoice-number column it is the whole cell. */
 const TOTAL_CELL = /^(?:(?:grand )?totals?|sum|[合总小共]\s*计)\s*[:：]?$/i;
@@ -92,41 +102,43 @@ export class RowReader {
     this.rowsRead++;
     const p = this.problems;
 
-    const key = cells.join('\u001f');
-    const first = this.seen.get(key);
+    // Identical text is an identical row; the row's own text is a cheap exact key.
+    const first = this.seen.get(row.text);
     if (first !== undefined) {
       p.warning(line, null, 'import.duplicateRow', `This row repeats line ${first} exactly; it is read once.`, { first });
       return null;
     }
-    this.seen.set(key, line);
+    this.seen.set(row.text, line);
 
-    for (const f of this.filters) {
-      const value = cleanCell(cells[f.index] ?? '');
-      if (!f.skip.has(normalizeValue(value))) continue;
-      const k = `${f.index}\u001f${normalizeValue(value)}`;
-      const entry = this.filtered.get(k);
-      if (entry) entry.count++;
-      else this.filtered.set(k, { line, count: 1, column: f.column, value });
-      return null;
-    }
+    if (this.filters.length > 0 && this.filteredOut(cells, line)) return null;
 
     const number = this.cell(cells, 'number');
-    const firstText = cells.map((c) => c.trim()).find((c) => c !== '') ?? '';
-    const filled = cells.reduce((n, c) => (c.trim() === '' ? n : n + 1), 0);
+    let firstText = '';
+    let filled = 0;
+    for (const c of cells) {
+      if (c.trim() === '') continue;
+      if (filled++ === 0) firstText = c.trim();
+    }
     const totalLine = number === '' ? TOTAL_LINE.test(firstText) : TOTAL_CELL.test(number);
     if (totalLine || filled === 1) {
       p.warning(line, null, 'import.rowSkipped', `Not an invoice row ("${firstText.slice(0, 40)}"); left out.`, { text: firstText.slice(0, 40) });
       return null;
     }
 
+    const id = this.cell(cells, 'customer');
+    const name = this.cell(cells, 'customer_name');
     const rec: RowRecord = {
       line,
       failed: false,
       number,
-      customerKey: '',
-      customerName: '',
-      dates: { issue_date: '', due_date: '', paid_date: '' },
-      rawDates: { issue_date: '', due_date: '', paid_date: '' },
+      customerKey: id !== '' ? id : name,
+      customerName: name !== '' ? name : id,
+      issueText: '',
+      dueText: '',
+      paidText: '',
+      issueRaw: this.cell(cells, 'issue_date'),
+      dueRaw: this.cell(cells, 'due_date'),
+      paidRaw: this.cell(cells, 'paid_date'),
       terms: null,
       amount: 0,
       paid: null,
@@ -135,86 +147,99 @@ export class RowReader {
       disputed: false,
       description: this.cell(cells, 'description'),
     };
-    const fail = (field: ImportField | null, code: string, message: string, params?: Record<string, string | number>): void => {
-      p.error(line, field ? this.column(field) : null, code, message, params);
-      rec.failed = true;
-    };
 
     if (row.unclosedQuote) {
-      fail(null, 'import.unclosedQuote', 'A quoted cell that starts on this line is never closed; everything after it was read as one cell.');
+      this.fail(rec, null, 'import.unclosedQuote', 'A quoted cell that starts on this line is never closed; everything after it was read as one cell.');
     }
-    if (number === '') fail('number', 'required', 'The invoice number is missing.');
-
-    const id = this.cell(cells, 'customer');
-    const name = this.cell(cells, 'customer_name');
-    rec.customerKey = id !== '' ? id : name;
-    rec.customerName = name !== '' ? name : id;
+    if (number === '') this.fail(rec, 'number', 'required', 'The invoice number is missing.');
     if (rec.customerKey === '') {
-      fail(this.mapping.customer !== undefined ? 'customer' : 'customer_name', 'required', 'The customer is missing.');
+      this.fail(rec, this.mapping.customer !== undefined ? 'customer' : 'customer_name', 'required', 'The customer is missing.');
     }
 
     const currencyCell = this.cell(cells, 'currency');
-    const currency = readCurrency(currencyCell);
-    if (currency === null) {
-      fail('currency', 'import.currency', `Unknown currency "${currencyCell}".`, { value: currencyCell });
-    } else if (currency !== '') {
-      rec.currency = currency;
+    if (currencyCell !== '') {
+      const currency = readCurrency(currencyCell);
+      if (currency === null) this.fail(rec, 'currency', 'import.currency', `Unknown currency "${currencyCell}".`, { value: currencyCell });
+      else if (currency !== '') rec.currency = currency;
     }
     const digits = this.digits(rec.currency);
+    rec.amount = this.money(rec, cells, 'amount', digits) ?? 0;
+    rec.paid = this.money(rec, cells, 'paid_amount', digits);
+    rec.balance = this.money(rec, cells, 'balance', digits);
 
-    const money = (field: 'amount' | 'paid_amount' | 'balance', required: boolean): Minor | null => {
-      const text = this.cell(cells, field);
-      if (text === '') {
-        if (required) fail(field, 'required', 'The amount is missing.');
-        return null;
-      }
-      const r = parseImportAmount(text, digits, this.options.commaDecimal ?? false);
-      if (!r.ok) {
-        fail(field, r.code, `"${text}" is not an amount this import can read (${r.code}).`, { value: text, ...r.params });
-        return null;
-      }
-      if (field !== 'amount' && r.value < 0) {
-        fail(field, 'money.negative', `"${text}" is negative.`, { value: text });
-        return null;
-      }
-      if (r.rounded) {
-        p.warning(line, this.column(field), 'import.rounded', `"${text}" has more decimals than ${rec.currency} has; rounded to ${digits} (half away from zero).`, {
-          value: text,
-          digits,
-        });
-      }
-      return r.value;
-    };
-    rec.amount = money('amount', true) ?? 0;
-    rec.paid = money('paid_amount', false);
-    rec.balance = money('balance', false);
-
-    for (const field of DATE_FIELDS) {
-      const raw = this.cell(cells, field);
-      if (raw === '') continue;
-      const normalized = normalizeDateText(raw);
-      rec.dates[field] = normalized;
-      rec.rawDates[field] = raw;
-      addEvidence(this.evidence[field], normalized, raw, line);
-    }
-    if (rec.dates.issue_date === '') fail('issue_date', 'required', 'The issue date is missing.');
+    rec.issueText = this.date(rec.issueRaw, 'issue_date', line);
+    rec.dueText = this.date(rec.dueRaw, 'due_date', line);
+    rec.paidText = this.date(rec.paidRaw, 'paid_date', line);
+    if (rec.issueText === '') this.fail(rec, 'issue_date', 'required', 'The issue date is missing.');
 
     const termsCell = this.cell(cells, 'terms_days');
     if (termsCell !== '') {
       rec.terms = readTermsDays(termsCell);
-      // Terms only matter without a due date; an unreadable one is an error then (see the grouping).
-      if (rec.terms === null && rec.dates.due_date === '') {
-        fail('terms_days', 'import.terms', `"${termsCell}" is not a number of days.`, { value: termsCell });
+      // Terms only matter without a due date.
+      if (rec.terms === null && rec.dueText === '') {
+        this.fail(rec, 'terms_days', 'import.terms', `"${termsCell}" is not a number of days.`, { value: termsCell });
       }
     }
 
     const disputedCell = this.cell(cells, 'disputed');
-    const disputed = readDisputed(disputedCell);
-    if (disputed === null) {
-      p.warning(line, this.column('disputed'), 'import.disputedValue', `"${disputedCell}" is not yes or no; read as not disputed.`, { value: disputedCell });
+    if (disputedCell !== '') {
+      const disputed = readDisputed(disputedCell);
+      if (disputed === null) {
+        p.warning(line, this.column('disputed'), 'import.disputedValue', `"${disputedCell}" is not yes or no; read as not disputed.`, { value: disputedCell });
+      }
+      rec.disputed = disputed === true;
     }
-    rec.disputed = disputed === true;
     return rec;
+  }
+
+  private fail(rec: RowRecord, field: ImportField | null, code: string, message: string, params?: Record<string, string | number>): void {
+    this.problems.error(rec.line, field ? this.column(field) : null, code, message, params);
+    rec.failed = true;
+  }
+
+  /** Minor units of a money cell; null when empty or wrong (the error is reported). */
+  private money(rec: RowRecord, cells: readonly string[], field: 'amount' | 'paid_amount' | 'balance', digits: number): Minor | null {
+    const text = this.cell(cells, field);
+    if (text === '') {
+      if (field === 'amount') this.fail(rec, field, 'required', 'The amount is missing.');
+      return null;
+    }
+    const r = parseImportAmount(text, digits, this.options.commaDecimal ?? false);
+    if (!r.ok) {
+      this.fail(rec, field, r.code, `"${text}" is not an amount this import can read (${r.code}).`, { value: text, ...r.params });
+      return null;
+    }
+    if (field !== 'amount' && r.value < 0) {
+      this.fail(rec, field, 'money.negative', `"${text}" is negative.`, { value: text });
+      return null;
+    }
+    if (r.rounded) {
+      this.problems.warning(rec.line, this.column(field), 'import.rounded',
+        `"${text}" has more decimals than ${rec.currency} has; rounded to ${digits} (half away from zero).`, { value: text, digits });
+    }
+    return r.value;
+  }
+
+  /** A date cell normalised, with its day/month evidence recorded; '' when empty. */
+  private date(raw: string, field: DateField, line: number): string {
+    if (raw === '') return '';
+    const normalized = normalizeDateText(raw);
+    addEvidence(this.evidence[field], normalized, raw, line);
+    return normalized;
+  }
+
+  private filteredOut(cells: readonly string[], line: number): boolean {
+    for (const f of this.filters) {
+      const value = cleanCell(cells[f.index] ?? '');
+      const norm = normalizeValue(value);
+      if (!f.skip.has(norm)) continue;
+      const k = `${f.index}\u001f${norm}`;
+      const entry = this.filtered.get(k);
+      if (entry) entry.count++;
+      else this.filtered.set(k, { line, count: 1, column: f.column, value });
+      return true;
+    }
+    return false;
   }
 
   /** One warning per filtered value, at its first line. */

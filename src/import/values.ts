@@ -21,6 +21,7 @@ const known: Set<string> | null = (() => {
 
 /** ISO code of a currency cell; '' when the cell says "the book's currency"; null when unknown. */
 export function readCurrency(cell: string): string | null {
+  if (known !== null && known.has(cell)) return cell; // 'CNY' as written, the common case
   const s = toHalfWidth(cell).trim();
   if (s === '') return '';
   const alias = CURRENCY_ALIASES[s.toLowerCase()];

@@ -32,7 +32,7 @@ describe('readCsv: cells and physical lines', () => {
   it('marks a quote that never closes and keeps the rest as its cell', () => {
     const r = readCsv('a,b\n"open,\nc,d\n', ',');
     expect(r).toHaveLength(2);
-    expect(r[1]).toEqual({ cells: ['open,\nc,d\n'], line: 2, unclosedQuote: true });
+    expect(r[1]).toEqual({ cells: ['open,\nc,d\n'], line: 2, text: '"open,\nc,d\n', unclosedQuote: true });
   });
 
   it('empty trailing cells are kept', () => {
@@ -76,6 +76,7 @@ describe('CsvReader: text in chunks', () => {
         t.forEach((r, i) => {
           expect(whole[i]?.line).toBe(line);
           const written = r.map(quote).join(',');
+          expect(whole[i]?.text).toBe(written);
           line += (written.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
         });
       }),
