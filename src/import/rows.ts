@@ -44,6 +44,9 @@ export function dateText(rec: RowRecord, field: DateField): [text: string, raw: 
   return field === 'due_date' ? [rec.dueText, rec.dueRaw] : [rec.paidText, rec.paidRaw];
 }
 
+/** Excel's accounting format writes a zero amount as a lone dash. */
+const DASH_ZERO = /^[-\u2012-\u2015]$/;
+/** A report's total line starts with one of these words... */
 const TOTAL_LINE = /^(?:(?:grand )?totals?|sum)(?![a-z])|^[合总小共]\s*计/i;
 /** ...and when it stands in the invoice-number column it is the whole cell. */
 const TOTAL_CELL = /^(?:(?:grand )?totals?|sum|[合总小共]\s*计)\s*[:：]?$/i;
@@ -204,6 +207,7 @@ export class RowReader {
       if (field === 'amount') this.fail(rec, field, 'required', 'The amount is missing.');
       return null;
     }
+    if (DASH_ZERO.test(text)) return 0;
     const r = parseImportAmount(text, digits, this.options.commaDecimal ?? false);
     if (!r.ok) {
       this.fail(rec, field, r.code, `"${text}" is not an amount this import can read (${r.code}).`, { value: text, ...r.params });

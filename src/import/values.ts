@@ -38,6 +38,8 @@ export function readTermsDays(cell: string): number | null {
   const s = normalizeValue(cell);
   if (s === '') return null;
   if (/^(?:due on receipt|due upon receipt|on receipt|upon receipt|cod|即付|货到付款|见票即付|现结)$/.test(s)) return 0;
+  const whole = /^(\d{1,4})(?:\.0+)?$/.exec(s); // '30' or Excel's '30.0'
+  if (whole) return Number(whole[1]);
   const net = /\bnet\s*(\d{1,4})\b/.exec(s) ?? /^n\s*(\d{1,4})$/.exec(s);
   if (net) return Number(net[1]);
   const numbers = s.match(/\d+/g);

@@ -97,6 +97,12 @@ describe('parseInvoiceFile: payments', () => {
     expect(f.problems.map(brief)).toEqual([['warning', 4, 'Paid', 'import.paidNoDate']]);
   });
 
+  it('a lone dash (Excel accounting zero) in a money column is zero', () => {
+    const f = parse(csv(P, 'A,x,2024-01-01,100, - ,', 'B,x,2024-01-01,-,,'));
+    expect(f.invoices.map((i) => [i.number, i.payments])).toEqual([['A', []]]);
+    expect(f.problems.map(brief)).toEqual([['error', 3, 'Amount', 'money.zero']]);
+  });
+
   it('paying more than the amount, or a negative payment, is an error', () => {
     const f = parse(csv(P, 'A,x,2024-01-01,100,100.01,2024-02-01', 'B,x,2024-01-01,100,-1,2024-02-01'));
     expect(f.invoices).toEqual([]);

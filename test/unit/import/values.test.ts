@@ -107,6 +107,7 @@ describe('small cells', () => {
     expect(readCurrency('')).toBe('');
     expect(readCurrency('XYZ1')).toBeNull();
     expect(readTermsDays('30')).toBe(30);
+    expect(readTermsDays('30.0')).toBe(30);
     expect(readTermsDays('Net 45')).toBe(45);
     expect(readTermsDays('2/10 Net 30')).toBe(30);
     expect(readTermsDays('月结60天')).toBe(60);
