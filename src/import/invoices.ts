@@ -246,13 +246,15 @@ class Parser implements InvoiceParser {
         undecided.push(f);
       }
     }
-    // One export writes all its dates one way: a column that cannot tell takes the order its neighbours show.
+    // One export writes all its dates one way: a column that cannot tell takes the order its
+    // neighbours show, else the caller's hint (a preset's usual order).
     const shown = new Set(Object.values(orders));
+    const [only] = [...shown];
+    const fallback = shown.size === 1 ? only : shown.size === 0 ? this.options.dateOrderHint : undefined;
     for (const f of undecided) {
       const ev = reader.evidence[f];
-      const [only] = [...shown];
-      if (shown.size === 1 && only) {
-        orders[f] = only;
+      if (fallback) {
+        orders[f] = fallback;
       } else if (ev.ambiguous) {
         this.problems.error(ev.ambiguous.line, reader.column(f), 'date.ambiguous',
           `Dates like ${ev.ambiguous.value} could be day/month or month/day; choose the date order. ${ev.needOrder} row(s) need it and are left out.`, {

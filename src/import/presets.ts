@@ -19,6 +19,7 @@ export interface ImportPreset {
   notes: string;
   /** Field -> header; '' keeps a field unmapped. */
   map: Partial<Record<ImportField, string>>;
+  /** The day/month order the tool usually writes: assumed only where the file's dates cannot tell. */
   dateOrder?: DateOrder;
   groupAmounts?: GroupAmounts;
   filters?: RowFilter[];
@@ -33,7 +34,8 @@ export const PRESETS: readonly ImportPreset[] = [
       'One row per line item; Total, InvoiceAmountPaid and InvoiceAmountDue repeat the invoice figures on every line, ' +
       'so they are taken once (LineAmount is ignored). InvoiceAmountDue is the balance still owed. The export has no ' +
       'payment date, so paid parts are recorded on the import date. Dates are written in the organisation\'s regional ' +
-      'format; dd/mm/yyyy (UK, Australia, New Zealand) is assumed: US organisations pick month/day. Drafts, voided, ' +
+      'format; where the file cannot tell, dd/mm/yyyy (UK, Australia, New Zealand) is assumed: US organisations pick ' +
+      'month/day. Drafts, voided, ' +
       'deleted and unapproved invoices and credit notes are left out.',
     map: {
       number: 'InvoiceNumber',
@@ -172,7 +174,8 @@ export const PRESETS: readonly ImportPreset[] = [
       'A generic Chinese receivables ledger: title and 编制单位/截止日期 lines above the header, a 合计 line below ' +
       '(skipped). 单据编号 may repeat for several goods lines whose 价税合计 add up. 已收金额 with 收款日期 is a ' +
       'payment; 收款日期 alone means paid in full; 未收金额 is kept when it disagrees. Dates year first ' +
-      '(2024-01-05, 2024/1/5, 2024年1月5日); day/month-first dates are rejected as ambiguous. 是否争议 takes 是/否.',
+      '(2024-01-05, 2024/1/5, 2024年1月5日); day/month-first dates are read only where the file proves their order. ' +
+      '是否争议 takes 是/否.',
     map: {
       customer: '客户编码',
       customer_name: '客户名称',
@@ -199,12 +202,14 @@ export function getPreset(id: string): ImportPreset | undefined {
 
 /**
  * Options for importing with a preset. The caller's own map entries, date order and
- * grouping win over the preset's (a correction on the preview); filters add up.
+ * grouping win over the preset's (a correction on the preview); filters add up. The
+ * preset's date order is a hint: dates that prove the other order (13/01 or 01/13)
+ * are read the way they prove.
  */
 export function applyPreset(preset: ImportPreset, options: ImportOptions): ImportOptions {
   const merged: ImportOptions = { ...options, map: { ...preset.map, ...options.map } };
-  const dateOrder = options.dateOrder ?? preset.dateOrder;
-  if (dateOrder) merged.dateOrder = dateOrder;
+  const hint = options.dateOrderHint ?? preset.dateOrder;
+  if (hint && !options.dateOrder) merged.dateOrderHint = hint;
   const groupAmounts = options.groupAmounts ?? preset.groupAmounts;
   if (groupAmounts) merged.groupAmounts = groupAmounts;
   const filters = [...(preset.filters ?? []), ...(options.filters ?? [])];

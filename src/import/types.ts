@@ -27,6 +27,12 @@ export interface ImportOptions {
   delimiter?: string;
   /** Needed for 5/1/2024-style dates, else detected per column from the data. */
   dateOrder?: DateOrder;
+  /**
+   * Extension: the order to assume for a column whose values cannot tell (all parts
+   * 12 or less), e.g. the order a preset's tool usually writes. Unlike `dateOrder` it
+   * never overrides what the data proves.
+   */
+  dateOrderHint?: DateOrder;
   /** Field -> header text (or 1-based column number as a string); '' unmaps the field. */
   map?: Partial<Record<ImportField, string>>;
   commaDecimal?: boolean;

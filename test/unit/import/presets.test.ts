@@ -140,6 +140,19 @@ describe('shipped presets on files in each tool\'s layout', () => {
     expect(detectPreset(['a', 'b'])).toBeNull();
   });
 
+  it('a preset\'s date order only decides what the dates cannot tell', () => {
+    const quickbooks = getPreset('quickbooks');
+    const xero = getPreset('xero');
+    if (!quickbooks || !xero) throw new Error('presets missing');
+    const text = 'Date,Num,Customer,Amount\n01/05/2024,1,A,10\n02/03/2024,2,B,20\n';
+    expect(parseInvoiceFile(text, applyPreset(quickbooks, base)).invoices.map((i) => i.issueDate)).toEqual(['2024-01-05', '2024-02-03']);
+    const asXero = applyPreset(xero, { ...base, map: { number: 'Num', customer_name: 'Customer', issue_date: 'Date', amount: 'Amount' } });
+    expect(parseInvoiceFile(text, asXero).invoices.map((i) => i.issueDate)).toEqual(['2024-05-01', '2024-03-02']);
+    // 01/13 proves month first, whatever the preset assumes.
+    expect(parseInvoiceFile(`${text}01/13/2024,3,C,30\n`, asXero).invoices.map((i) => i.issueDate))
+      .toEqual(['2024-01-05', '2024-02-03', '2024-01-13']);
+  });
+
   it('a user correction overrides the preset (US Xero organisation)', () => {
     const preset = getPreset('xero');
     if (!preset) throw new Error('no xero');
