@@ -190,6 +190,7 @@ export function createApi(db: OverdueDb, options: ApiOptions = {}): WorkerApi {
 
     recordPayment: (bookId, input) => write((repo) => repo.recordPayment(bookId, input)),
     unapplyPayment: (bookId, paymentId) => write((repo) => repo.unapplyPayment(bookId, paymentId)),
+    applyPayment: (bookId, paymentId, allocation) => write((repo) => repo.applyPayment(bookId, paymentId, allocation)),
     addAdjustment: (bookId, input) => write((repo) => repo.addAdjustment(bookId, input)),
     undo: (bookId) => write((repo) => repo.undoLast(bookId)),
 

@@ -272,6 +272,15 @@ export interface OverdueApi {
   recordPayment(bookId: Id, input: PaymentInput): Promise<Result<PaymentResult>>;
   /** Removes a payment's allocations; the money becomes unapplied credit again. */
   unapplyPayment(bookId: Id, paymentId: Id): Promise<Result<Payment>>;
+  /**
+   * Applies what is still unapplied of an existing payment (customer credit):
+   * 'auto' = oldest due first, or explicit lines, validated like recordPayment
+   * ('payment.overAllocated' on 'amount' when the lines exceed the unapplied part).
+   * Each allocation is dated the later of the payment date and the invoice's
+   * issue date, so credit from March can pay a May invoice without changing
+   * any balance as of a day before May. `credit` = what is still unapplied after.
+   */
+  applyPayment(bookId: Id, paymentId: Id, allocation: PaymentInput['allocation']): Promise<Result<PaymentResult>>;
   addAdjustment(bookId: Id, input: AdjustmentInput): Promise<Result<Adjustment>>;
 
   /** Reverts the newest batch of changes not yet undone. */

@@ -76,9 +76,20 @@ export async function computeOpenItems(db: OverdueDb, bookId: Id, customerId: Id
 export async function computeAllocatableItems(
   db: OverdueDb, bookId: Id, customerId: Id, date: IsoDate, includeZero = false,
 ): Promise<OpenItem[]> {
+  return allocatableItemsOn(db, bookId, customerId, () => date, includeZero);
+}
+
+/**
+ * Like computeAllocatableItems, but each invoice is looked at on its own date
+ * (`dateOf`): applying existing credit takes effect on the later of the payment
+ * date and the invoice's issue date, which differs per invoice.
+ */
+export async function allocatableItemsOn(
+  db: OverdueDb, bookId: Id, customerId: Id, dateOf: (invoice: Invoice) => IsoDate, includeZero = false,
+): Promise<OpenItem[]> {
   const ledgers = await customerLedgers(db, bookId, customerId);
   return ledgers
-    .map((l) => toOpenItem(l.invoice, availableOn(l, date)))
+    .map((l) => toOpenItem(l.invoice, availableOn(l, dateOf(l.invoice))))
     .filter((item) => includeZero || item.balance > 0)
     .sort(compareOpenItems);
 }

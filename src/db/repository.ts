@@ -20,6 +20,8 @@ import { validateBookInput } from './validate-book';
 import { validateCustomerInput } from './validate-customer';
 import { validateInvoice } from './validate-invoice';
 import { text } from './validate-common';
+import type { DatedAllocationPlan } from './plan-allocation';
+import { planApply } from './validate-apply';
 import { planPayment } from './validate-payment';
 import { WriteBatch, commitBatch } from './write-batch';
 
@@ -133,13 +135,23 @@ export class Repository {
         method: text(input.method), reference: text(input.reference),
       };
       batch.put('payments', null, payment);
-      const allocations = plan.lines
-        .filter((line) => line.amount > 0)
-        .map((line): Allocation => batch.put('allocations', null, {
-          id: crypto.randomUUID(), bookId, updatedAt: batch.stamp(), deleted: 0,
-          paymentId: payment.id, invoiceId: line.invoiceId, customerId: customer.id, date, amount: line.amount,
-        }));
-      return ok({ payment, allocations, credit: plan.credit });
+      return ok({ payment, allocations: putAllocations(batch, payment, plan), credit: plan.credit });
+    });
+  }
+
+  /**
+   * Applies what is still unapplied of an existing payment (its credit), oldest
+   * due first or as listed; each allocation is dated the later of the payment
+   * date and the invoice's issue date (see validate-apply.ts). `credit` is what
+   * stays unapplied. Nothing to apply writes and logs nothing.
+   */
+  applyPayment(bookId: Id, paymentId: Id, allocation: PaymentInput['allocation']): Promise<Result<PaymentResult>> {
+    return this.write(bookId, 'payment.apply', async (batch) => {
+      if (!(await this.liveBook(bookId))) return fail('', 'book.notFound');
+      const planned = await planApply(this.db, bookId, paymentId, allocation);
+      if (!planned.ok) return planned;
+      const { payment, plan } = planned.value;
+      return ok({ payment, allocations: putAllocations(batch, payment, plan), credit: plan.credit });
     });
   }
 
@@ -252,4 +264,12 @@ export class Repository {
       }
     }
   }
+}
+
+/** Queues one allocation record per planned line of the payment. */
+function putAllocations(batch: WriteBatch, payment: Payment, plan: DatedAllocationPlan): Allocation[] {
+  return plan.lines.map((line): Allocation => batch.put('allocations', null, {
+    id: crypto.randomUUID(), bookId: payment.bookId, updatedAt: batch.stamp(), deleted: 0,
+    paymentId: payment.id, invoiceId: line.invoiceId, customerId: payment.customerId, date: line.date, amount: line.amount,
+  }));
 }

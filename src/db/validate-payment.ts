@@ -4,29 +4,16 @@
 
 import type { PaymentInput } from '../api/contract';
 import type { FieldError, Result } from '../domain/errors';
-import type { Customer, Id } from '../domain/types';
-import { allocateOldestFirst, checkExplicitAllocation, type AllocationPlan } from '../domain/allocation';
+import type { Customer, Id, IsoDate } from '../domain/types';
 import { isIsoDate } from '../domain/calendar';
 import type { OverdueDb } from './schema';
-import { computeAllocatableItems } from './open-items';
+import { planAllocation, type DatedAllocationPlan } from './plan-allocation';
 import { checkPositiveAmount, text } from './validate-common';
 
 export interface PaymentPlan {
   customer: Customer;
-  date: string;
-  plan: AllocationPlan;
-}
-
-/** Explicit lines naming invoices of another customer (reported on the line's invoiceId). */
-async function otherCustomerLines(db: OverdueDb, bookId: Id, customerId: Id, lines: { invoiceId: Id }[]): Promise<FieldError[]> {
-  const invoices = await db.invoices.bulkGet(lines.map((l) => l.invoiceId));
-  const errors: FieldError[] = [];
-  invoices.forEach((inv, i) => {
-    if (inv && inv.bookId === bookId && inv.deleted === 0 && inv.customerId !== customerId) {
-      errors.push({ field: `allocations.${i}.invoiceId`, code: 'allocation.otherCustomer' });
-    }
-  });
-  return errors;
+  date: IsoDate;
+  plan: DatedAllocationPlan;
 }
 
 /** Reads inside the caller's transaction. */
@@ -41,21 +28,8 @@ export async function planPayment(db: OverdueDb, bookId: Id, input: PaymentInput
   if (amountError) errors.push(amountError);
   if (!customerOk || errors.length > 0) return { ok: false, errors };
 
-  if (input.allocation === 'auto') {
-    const open = await computeAllocatableItems(db, bookId, customer.id, date);
-    return { ok: true, value: { customer, date, plan: allocateOldestFirst(input.amount, open) } };
-  }
-  if (!Array.isArray(input.allocation)) return { ok: false, errors: [{ field: 'allocation', code: 'required' }] };
-
-  const lines = input.allocation;
-  const foreign = await otherCustomerLines(db, bookId, customer.id, lines);
-  const open = await computeAllocatableItems(db, bookId, customer.id, date, true);
-  const checked = checkExplicitAllocation(input.amount, open, lines);
-  // A line on another customer's invoice is also "not found" among this customer's: say the more precise thing once.
-  const foreignFields = new Set(foreign.map((e) => e.field));
-  const found = checked.ok ? [] : checked.errors.filter((e) => !foreignFields.has(e.field));
-  if (!checked.ok || foreign.length > 0) {
-    return { ok: false, errors: [...foreign, ...found] };
-  }
-  return { ok: true, value: { customer, date, plan: checked.value } };
+  // A new payment is applied on its own date: invoices issued later have nothing to take then.
+  const planned = await planAllocation(db, bookId, customer.id, input.amount, input.allocation, () => date);
+  if (!planned.ok) return planned;
+  return { ok: true, value: { customer, date, plan: planned.value } };
 }

@@ -83,7 +83,7 @@ export interface Payment extends Stamped {
   reference: string;
 }
 
-/** Part of a payment applied to an invoice. `date` copies the payment's date. */
+/** Part of a payment applied to an invoice. `date`: the payment's date, or the invoice's issue date when credit is applied to an invoice issued after the payment. */
 export interface Allocation extends Stamped {
   paymentId: Id;
   invoiceId: Id;

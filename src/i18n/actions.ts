@@ -2,7 +2,7 @@
 // each as 'action.<name>' (with params) and 'actionLabel.<name>' (without).
 export const CHANGE_ACTIONS = [
   'book.create', 'book.update', 'customer.create', 'customer.update', 'invoice.create', 'invoice.update',
-  'payment.record', 'payment.unapply', 'adjustment.credit', 'adjustment.writeoff', 'adjustment.charge',
+  'payment.record', 'payment.unapply', 'payment.apply', 'adjustment.credit', 'adjustment.writeoff', 'adjustment.charge',
   'demo.load', 'undo',
 ] as const;
 
