@@ -20,6 +20,7 @@ import { changeChannel } from './broadcast';
 import { customerDetail, invoiceDetail } from './details';
 import { loadDemoBook } from './demo';
 import { deviceId } from './device';
+import { createImportApi } from './import';
 import { RecentChanges } from './recent';
 
 /** Batches shown under "recent activity" on the dashboard. */
@@ -193,6 +194,8 @@ export function createApi(db: OverdueDb, options: ApiOptions = {}): WorkerApi {
     applyPayment: (bookId, paymentId, allocation) => write((repo) => repo.applyPayment(bookId, paymentId, allocation)),
     addAdjustment: (bookId, input) => write((repo) => repo.addAdjustment(bookId, input)),
     undo: (bookId) => write((repo) => repo.undoLast(bookId)),
+
+    ...createImportApi(db, ready),
 
     async recentChanges(bookId, limit) {
       return recent(bookId, limit, await ledgerOf(bookId));

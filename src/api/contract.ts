@@ -245,6 +245,91 @@ export interface StorageStatus {
   detail?: string;
 }
 
+// ---- Import (engineer IW) ----
+
+/** A file chosen in the browser, or rows pasted from a spreadsheet (tab-separated). */
+export type ImportSource = { name: string; bytes: ArrayBuffer } | { pasted: string };
+
+export interface ImportPreviewOptions {
+  /** '' or absent = detect ('utf-8', 'utf-16le', 'utf-16be', 'gb18030', ...). */
+  encoding?: string;
+  delimiter?: string;
+  dateOrder?: 'ymd' | 'dmy' | 'mdy';
+  /** Field -> header text (or 1-based column number); '' unmaps the field. */
+  map?: Record<string, string>;
+  /** A shipped preset id ('xero', 'cn-ledger', ...) or 'user:<name>' for a saved one. */
+  preset?: string;
+  /** Chosen by the caller so it can cancel (importCancel) while the file is still read. */
+  token?: string;
+  /** The user's "today": the date of payments whose paid date is missing (default: the device's date). */
+  today?: IsoDate;
+}
+
+/** One problem as the preview lists it; `code` is 'import.*' or a domain ErrorCode. */
+export interface ImportProblemRow {
+  severity: 'error' | 'warning';
+  line: number;
+  column: string | null;
+  code: string;
+  params: Record<string, string | number>;
+}
+
+export interface ImportCounts {
+  /** Data rows read. */
+  rows: number;
+  /** Invoices read without errors. */
+  invoices: number;
+  /** Of those, to be written (not yet in the book). */
+  newInvoices: number;
+  /** Already in the book (same customer and number): left unchanged. */
+  existingInvoices: number;
+  newCustomers: number;
+  payments: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface ImportPreview {
+  token: string;
+  encoding: string;
+  delimiter: string;
+  /** 1-based line of the header row (0: none). */
+  headerLine: number;
+  headers: string[];
+  /** Field -> 0-based column index, as used. */
+  mapping: Record<string, number>;
+  /** The preset applied, as given, or null. */
+  preset: string | null;
+  /** The first data rows' cells as read (at most IMPORT_PREVIEW_ROWS), with their line. */
+  sample: { line: number; cells: string[] }[];
+  counts: ImportCounts;
+  /** The first problems (at most IMPORT_PROBLEM_CAP), errors and warnings; `problemTotal` counts all. */
+  problems: ImportProblemRow[];
+  problemTotal: number;
+}
+
+export const IMPORT_PREVIEW_ROWS = 20;
+export const IMPORT_PROBLEM_CAP = 500;
+
+export interface ImportSummary {
+  invoices: number;
+  customers: number;
+  payments: number;
+  /** Invoices already in the book, left unchanged. */
+  existing: number;
+  /** Invoices left out for errors. */
+  skipped: number;
+}
+
+export interface ImportPresetInfo {
+  /** Shipped: its id; saved by the user: 'user:<name>'. */
+  id: string;
+  name: string;
+  builtin: boolean;
+  map: Record<string, string>;
+  options: { encoding?: string; delimiter?: string; dateOrder?: 'ymd' | 'dmy' | 'mdy' };
+}
+
 export interface OverdueApi {
   /** Opens the database; reports a blocked upgrade or other storage failure plainly. */
   open(): Promise<StorageStatus>;
@@ -282,6 +367,20 @@ export interface OverdueApi {
    */
   applyPayment(bookId: Id, paymentId: Id, allocation: PaymentInput['allocation']): Promise<Result<PaymentResult>>;
   addAdjustment(bookId: Id, input: AdjustmentInput): Promise<Result<Adjustment>>;
+
+  /**
+   * Reads a file (or pasted rows) in the worker, in chunks with progress, and keeps the
+   * result under `token` for importCommit; answers only a summary and the first rows.
+   * 'import.cancelled' when importCancel(token) stopped it.
+   */
+  importPreview(bookId: Id, source: ImportSource, options: ImportPreviewOptions, onProgress?: (p: Progress) => void): Promise<Result<ImportPreview>>;
+  /** Writes the previewed invoices, customers and payments in one transaction and one undoable batch ('import'). */
+  importCommit(token: string, onProgress?: (p: Progress) => void): Promise<Result<ImportSummary>>;
+  /** Stops a preview still reading, or forgets a finished one. */
+  importCancel(token: string): Promise<void>;
+  /** Shipped presets, then the ones saved on this device. */
+  listImportPresets(): Promise<ImportPresetInfo[]>;
+  saveImportPreset(name: string, map: Record<string, string>, options: ImportPresetInfo['options']): Promise<Result<ImportPresetInfo>>;
 
   /** Reverts the newest batch of changes not yet undone. */
   undo(bookId: Id): Promise<Result<{ action: string }>>;

@@ -30,6 +30,10 @@ export type ErrorCode =
   | 'book.notFound'
   | 'undo.nothing'
   | 'undo.conflict'
+  // Import (engineer IW): a preview stopped, forgotten, or a preset name refused.
+  | 'import.cancelled'
+  | 'import.expired'
+  | 'import.presetName'
   | 'storage.quota'
   | 'storage.blocked'
   | 'storage.failed';

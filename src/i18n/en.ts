@@ -1,5 +1,7 @@
 // English messages. The source of truth for the key set: zh-CN.ts is typed
 // against it, so a missing or misspelt key there is a compile error.
+import { importEn } from './import-en';
+
 export const en = {
   'app.name': 'Overdue',
 
@@ -395,6 +397,8 @@ export const en = {
   'actionLabel.adjustment.charge': 'Charge',
   'actionLabel.demo.load': 'Load demo book',
   'actionLabel.undo': 'Undo',
+  // Import page and problems (engineer IW).
+  ...importEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // 简体中文。Typed against the English keys: a missing key is a compile error.
 import type { Messages } from './en';
+import { importZh } from './import-zh';
 
 export const zhCN: Messages = {
   'app.name': 'Overdue',
@@ -396,4 +397,6 @@ export const zhCN: Messages = {
   'actionLabel.adjustment.charge': '费用 / 利息',
   'actionLabel.demo.load': '载入演示账套',
   'actionLabel.undo': '撤销',
+  // Import page and problems (engineer IW).
+  ...importZh,
 };

@@ -1,0 +1,282 @@
+// Import in the worker: a preview reads the whole file here (in chunks, with
+// progress and cancel) and keeps it under a token; the page receives only counts,
+// the first rows and the first problems. The commit plans again inside its own
+// transaction, against the book as it is then, and writes one undoable batch.
+
+import type {
+  ImportPresetInfo, ImportPreview, ImportPreviewOptions, ImportProblemRow, ImportSource, ImportSummary, OverdueApi, Progress,
+} from '../src/api/contract';
+import { IMPORT_PREVIEW_ROWS, IMPORT_PROBLEM_CAP } from '../src/api/contract';
+import type { Repository } from '../src/db/repository';
+import type { OverdueDb } from '../src/db/schema';
+import { storageFailure } from '../src/db/storage-errors';
+import { isIsoDate, todayLocal } from '../src/domain/calendar';
+import { fail, ok, type Result } from '../src/domain/errors';
+import type { Book, Id } from '../src/domain/types';
+import { applyPreset, decodeBytes, getPreset, isImportField, parseInvoiceFileAsync, PRESETS } from '../src/import';
+import type { ImportField, ImportOptions, ParsedFile } from '../src/import';
+import { isBlankRow, readCsv } from '../src/import/csv';
+import { planImport, type ImportPlan } from '../src/import/plan';
+import type { BookLedgers } from './books';
+
+type ImportMethods = Pick<OverdueApi, 'importPreview' | 'importCommit' | 'importCancel' | 'listImportPresets' | 'saveImportPreset'>;
+
+/** Settings key prefix of a preset saved on this device (bookId ''). */
+const PRESET_KEY = 'importPreset:';
+const USER_PRESET = 'user:';
+const PRESET_NAME_MAX = 60;
+/** Bytes decoded again to show the first rows as cells. */
+const SAMPLE_BYTES = 256 * 1024;
+
+/** The tables a commit reads and writes (the repository's write set). */
+const COMMIT_TABLES = ['books', 'customers', 'invoices', 'payments', 'allocations', 'adjustments', 'activities', 'changes'] as const;
+
+interface Session {
+  bookId: Id;
+  controller: AbortController;
+  parsed: ParsedFile | null;
+}
+
+function report(onProgress: ((p: Progress) => void) | undefined, done: number, total: number): void {
+  try {
+    void onProgress?.({ done, total });
+  } catch {
+    // Progress is a display only.
+  }
+}
+
+async function liveBook(db: OverdueDb, bookId: Id): Promise<Book | null> {
+  const book = await db.books.get(bookId);
+  return book && book.deleted === 0 ? book : null;
+}
+
+async function planFor(db: OverdueDb, book: Book, parsed: ParsedFile): Promise<ImportPlan> {
+  const [customers, invoices] = await Promise.all([
+    db.customers.where('[bookId+deleted]').equals([book.id, 0]).toArray(),
+    db.invoices.where('[bookId+deleted]').equals([book.id, 0]).toArray(),
+  ]);
+  return planImport(parsed.invoices, { customers, invoices }, {
+    currency: book.currency, termsDays: book.defaultTermsDays, newId: () => crypto.randomUUID(),
+  });
+}
+
+function cleanMap(map: Record<string, string> | undefined): Partial<Record<ImportField, string>> {
+  const out: Partial<Record<ImportField, string>> = {};
+  for (const [field, header] of Object.entries(map ?? {})) if (isImportField(field)) out[field] = header;
+  return out;
+}
+
+/** The first data rows below the header, as cells (re-read from the start of the file only). */
+function sampleRows(source: ImportSource, parsed: ParsedFile): { line: number; cells: string[] }[] {
+  let text: string;
+  let cut = false;
+  if ('pasted' in source) {
+    text = source.pasted.slice(0, SAMPLE_BYTES);
+    cut = source.pasted.length > SAMPLE_BYTES;
+  } else {
+    const bytes = new Uint8Array(source.bytes);
+    cut = bytes.length > SAMPLE_BYTES;
+    try {
+      text = decodeBytes(bytes.subarray(0, SAMPLE_BYTES), parsed.encoding === 'text' ? undefined : parsed.encoding).text;
+    } catch {
+      return [];
+    }
+  }
+  const rows = readCsv(text, parsed.delimiter);
+  if (cut) rows.pop(); // may be a row cut in half
+  return rows
+    .filter((r) => r.line > parsed.headerLine && !isBlankRow(r.cells))
+    .slice(0, IMPORT_PREVIEW_ROWS)
+    .map((r) => ({ line: r.line, cells: r.cells }));
+}
+
+export function createImportApi(db: OverdueDb, ready: Promise<{ repo: Repository; books: BookLedgers }>): ImportMethods {
+  const sessions = new Map<string, Session>();
+
+  async function userPresets(): Promise<ImportPresetInfo[]> {
+    const rows = await db.settings.where('[bookId+key]').between(['', PRESET_KEY], ['', PRESET_KEY + '\uffff']).toArray();
+    return rows.map((r) => r.value as ImportPresetInfo).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async function importOptions(book: Book, options: ImportPreviewOptions): Promise<ImportOptions> {
+    let opts: ImportOptions = {
+      defaultCurrency: book.currency,
+      defaultTermsDays: book.defaultTermsDays,
+      commaDecimal: book.commaDecimal,
+      importDate: options.today && isIsoDate(options.today) ? options.today : todayLocal(),
+    };
+    const preset = options.preset ?? '';
+    if (preset.startsWith(USER_PRESET)) {
+      const saved = (await userPresets()).find((p) => p.id === preset);
+      if (saved) {
+        opts.map = cleanMap(saved.map);
+        if (saved.options.encoding) opts.encoding = saved.options.encoding;
+        if (saved.options.delimiter) opts.delimiter = saved.options.delimiter;
+        if (saved.options.dateOrder) opts.dateOrder = saved.options.dateOrder;
+      }
+    } else if (preset !== '') {
+      const shipped = getPreset(preset);
+      if (shipped) opts = applyPreset(shipped, opts);
+    }
+    // What the user chose on the page wins over the preset.
+    const map = cleanMap(options.map);
+    if (Object.keys(map).length > 0) opts.map = { ...opts.map, ...map };
+    if (options.encoding) opts.encoding = options.encoding;
+    if (options.delimiter) opts.delimiter = options.delimiter;
+    if (options.dateOrder) opts.dateOrder = options.dateOrder;
+    return opts;
+  }
+
+  return {
+    async importPreview(bookId, source, options, onProgress): Promise<Result<ImportPreview>> {
+      await ready;
+      const book = await liveBook(db, bookId);
+      if (!book) return fail('', 'book.notFound');
+      const token = options.token || crypto.randomUUID();
+      sessions.get(token)?.controller.abort();
+      const session: Session = { bookId, controller: new AbortController(), parsed: null };
+      sessions.set(token, session);
+
+      const opts = await importOptions(book, options);
+      const input = 'pasted' in source ? source.pasted : new Uint8Array(source.bytes);
+      if ('pasted' in source && !opts.delimiter) opts.delimiter = '\t'; // Excel's clipboard
+      let parsed: ParsedFile;
+      try {
+        parsed = await parseInvoiceFileAsync(input, opts, {
+          signal: session.controller.signal,
+          onProgress: (done, total) => report(onProgress, done, total),
+        });
+      } catch (e) {
+        if (sessions.get(token) === session) sessions.delete(token);
+        if (session.controller.signal.aborted) return fail('', 'import.cancelled');
+        throw e;
+      }
+      if (session.controller.signal.aborted || sessions.get(token) !== session) return fail('', 'import.cancelled');
+      if ('pasted' in source && parsed.encoding === 'text') parsed = { ...parsed, encoding: '' };
+      session.parsed = parsed;
+
+      const plan = await planFor(db, book, parsed);
+      const all = [...parsed.problems, ...plan.problems].sort((a, b) => a.line - b.line);
+      const errors = all.filter((p) => p.severity === 'error').length;
+      const problems: ImportProblemRow[] = all.slice(0, IMPORT_PROBLEM_CAP).map((p) => ({
+        severity: p.severity, line: p.line, column: p.column, code: p.code, params: p.params ?? {},
+      }));
+      return ok({
+        token,
+        encoding: parsed.encoding,
+        delimiter: parsed.delimiter,
+        headerLine: parsed.headerLine,
+        headers: parsed.headers,
+        mapping: { ...parsed.mapping } as Record<string, number>,
+        preset: options.preset || null,
+        sample: sampleRows(source, parsed),
+        counts: {
+          rows: parsed.rows,
+          invoices: parsed.invoices.length,
+          newInvoices: plan.invoices.length,
+          existingInvoices: plan.existing,
+          newCustomers: plan.customers.length,
+          payments: plan.payments.length,
+          errors,
+          warnings: all.length - errors,
+        },
+        problems,
+        problemTotal: all.length,
+      });
+    },
+
+    async importCommit(token, onProgress): Promise<Result<ImportSummary>> {
+      const session = sessions.get(token);
+      if (!session?.parsed) return fail('', 'import.expired');
+      const parsed = session.parsed;
+      let repo: Repository;
+      let books: BookLedgers;
+      try {
+        ({ repo, books } = await ready);
+      } catch (e) {
+        return storageFailure(e);
+      }
+      let result: Result<ImportSummary>;
+      try {
+        // Plan and write in one transaction: the repository's write joins it, so what
+        // is "already in the book" cannot change between the check and the write.
+        result = await db.transaction('rw', COMMIT_TABLES.map((t) => db.table(t)), async (): Promise<Result<ImportSummary>> => {
+          const book = await liveBook(db, session.bookId);
+          if (!book) return fail('', 'book.notFound');
+          const plan = await planFor(db, book, parsed);
+          const summary: ImportSummary = {
+            invoices: plan.invoices.length,
+            customers: plan.customers.length,
+            payments: plan.payments.length,
+            existing: plan.existing,
+            skipped: parsed.problems.filter((p) => p.severity === 'error').length + plan.problems.length,
+          };
+          if (plan.invoices.length === 0 && plan.customers.length === 0) return ok(summary); // nothing new: no batch
+          const written = await repo.bulkInsert(session.bookId, {
+            customers: plan.customers, invoices: plan.invoices, payments: plan.payments, allocations: plan.allocations,
+            adjustments: [], activities: [],
+          }, 'import', (done, total) => report(onProgress, done, total));
+          if (!written.ok) throw new ImportWriteFailed({ ok: false, errors: written.errors });
+          return ok(summary);
+        });
+      } catch (e) {
+        if (e instanceof ImportWriteFailed) return e.result;
+        return storageFailure(e);
+      }
+      if (result.ok) {
+        sessions.delete(token);
+        if (result.value.invoices > 0) await books.saveNow(session.bookId);
+      }
+      return result;
+    },
+
+    async importCancel(token) {
+      const session = sessions.get(token);
+      if (!session) return;
+      session.controller.abort();
+      sessions.delete(token);
+    },
+
+    async listImportPresets() {
+      await ready;
+      const shipped: ImportPresetInfo[] = PRESETS.map((p) => ({
+        id: p.id,
+        name: p.name,
+        builtin: true,
+        map: Object.fromEntries(Object.entries(p.map).filter((e): e is [string, string] => typeof e[1] === 'string')),
+        options: p.dateOrder ? { dateOrder: p.dateOrder } : {},
+      }));
+      return [...shipped, ...(await userPresets())];
+    },
+
+    async saveImportPreset(name, map, options) {
+      const clean = name.trim().replace(/\s+/g, ' ');
+      if (clean === '' || clean.length > PRESET_NAME_MAX) return fail('name', 'import.presetName', { max: PRESET_NAME_MAX });
+      const info: ImportPresetInfo = {
+        id: USER_PRESET + clean,
+        name: clean,
+        builtin: false,
+        map: cleanMap(map) as Record<string, string>,
+        options: {
+          ...(options.encoding ? { encoding: options.encoding } : {}),
+          ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+          ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
+        },
+      };
+      try {
+        await ready;
+        await db.settings.put({ bookId: '', key: PRESET_KEY + clean, value: info });
+      } catch (e) {
+        return storageFailure(e);
+      }
+      return ok(info);
+    },
+  };
+}
+
+/** Carries a failed bulk write out of the transaction so it is rolled back as a whole. */
+class ImportWriteFailed extends Error {
+  constructor(readonly result: Result<never>) {
+    super('import write failed');
+  }
+}
