@@ -1,8 +1,9 @@
 // "/customer/?id=": a customer's balance, limit, contacts, aging, invoices and
-// payments; edit, new invoice, record payment, unapply.
+// payments; edit, new invoice, record payment, unapply, apply credit.
 import { createResource, createSignal, Show } from 'solid-js';
+import type { Result } from '../../domain/errors';
 import type { Book, Id } from '../../domain/types';
-import { errorText, t } from '../../i18n';
+import { errorText, fmtMoney, t } from '../../i18n';
 import { api } from '../client';
 import { createFlash, Flash } from '../common/Flash';
 import { Loading } from '../common/Loading';
@@ -30,20 +31,22 @@ function CustomerView(props: { book: Book; customerId: Id }) {
   const flash = createFlash();
   const [panel, setPanel] = createSignal<Panel>('none');
   const [invoiceOffset, setInvoiceOffset] = createSignal(0);
-  const [unapplying, setUnapplying] = createSignal<Id | null>(null);
+  /** The payment an unapply or apply-credit is running for. */
+  const [busy, setBusy] = createSignal<Id | null>(null);
   const [detail] = createResource(
     () => ({ bookId: props.book.id, id: props.customerId, asOf: today(), offset: invoiceOffset(), v: changed() }),
     (q) => api().customerDetail(q.bookId, q.id, q.asOf, q.offset),
   );
   const toggle = (p: Panel) => setPanel(panel() === p ? 'none' : p);
 
-  const unapply = async (paymentId: Id) => {
-    setUnapplying(paymentId);
+  /** Runs a write on one payment; on success refreshes and confirms with `done`'s text. */
+  const onPayment = async <T,>(paymentId: Id, run: () => Promise<Result<T>>, done: (value: T) => string) => {
+    setBusy(paymentId);
     try {
-      const res = await api().unapplyPayment(props.book.id, paymentId);
+      const res = await run();
       if (res.ok) {
         bumpChanged();
-        flash.show({ text: t('customer.unapplied') });
+        flash.show({ text: done(res.value) });
       } else if (res.errors[0]) {
         noteStorageError(res.errors[0].code);
         flash.show({ text: errorText(res.errors[0]) });
@@ -51,9 +54,22 @@ function CustomerView(props: { book: Book; customerId: Id }) {
     } catch (e) {
       flash.show({ text: t('common.failed', { detail: e instanceof Error ? e.message : String(e) }) });
     } finally {
-      setUnapplying(null);
+      setBusy(null);
     }
   };
+
+  const unapply = (paymentId: Id) =>
+    onPayment(paymentId, () => api().unapplyPayment(props.book.id, paymentId), () => t('customer.unapplied'));
+
+  // The payment's leftover credit goes to the open invoices, oldest due first.
+  const applyCredit = (paymentId: Id) =>
+    onPayment(paymentId, () => api().applyPayment(props.book.id, paymentId, 'auto'), (r) => {
+      const applied = r.allocations.reduce((sum, a) => sum + a.amount, 0);
+      const credit = fmtMoney(r.credit, props.book.currency);
+      return applied === 0
+        ? t('customer.nothingToApply', { credit })
+        : t('customer.creditApplied', { applied: fmtMoney(applied, props.book.currency), count: r.allocations.length, credit });
+    });
 
   return (
     <Show when={detail.state !== 'unresolved' && detail.state !== 'pending'} fallback={<Loading />}>
@@ -124,7 +140,13 @@ function CustomerView(props: { book: Book; customerId: Id }) {
             </section>
             <section class="panel">
               <h2>{t('customer.payments')}</h2>
-              <PaymentsTable rows={newestFirst(d().payments)} currency={props.book.currency} busyId={unapplying()} onUnapply={(id) => void unapply(id)} />
+              <PaymentsTable
+                rows={newestFirst(d().payments)}
+                currency={props.book.currency}
+                busyId={busy()}
+                onUnapply={(id) => void unapply(id)}
+                onApplyCredit={(id) => void applyCredit(id)}
+              />
             </section>
           </>
         )}

@@ -1,4 +1,4 @@
-// A customer's payments with the part still unapplied, and the unapply action.
+// A customer's payments with the part still unapplied, and the unapply and apply-credit actions.
 import { For, Show } from 'solid-js';
 import type { CustomerDetail } from '../../api/contract';
 import type { Id } from '../../domain/types';
@@ -6,7 +6,13 @@ import { t, tDynamic } from '../../i18n';
 import { DateText } from '../common/DateText';
 import { Money } from '../common/Money';
 
-export function PaymentsTable(props: { rows: CustomerDetail['payments']; currency: string; busyId: Id | null; onUnapply: (id: Id) => void }) {
+export function PaymentsTable(props: {
+  rows: CustomerDetail['payments'];
+  currency: string;
+  busyId: Id | null;
+  onUnapply: (id: Id) => void;
+  onApplyCredit: (id: Id) => void;
+}) {
   return (
     <div class="table-scroll">
       <table class="table" data-testid="payments">
@@ -49,6 +55,12 @@ export function PaymentsTable(props: { rows: CustomerDetail['payments']; currenc
                   <Show when={p.unapplied < p.amount}>
                     <button type="button" class="btn btn-small" data-testid="unapply" disabled={props.busyId === p.id} onClick={() => props.onUnapply(p.id)}>
                       {t('customer.unapply')}
+                    </button>
+                  </Show>
+                  {/* What is still unapplied can go to open invoices, oldest due first. */}
+                  <Show when={p.unapplied > 0}>
+                    <button type="button" class="btn btn-small" data-testid="apply-credit" disabled={props.busyId === p.id} onClick={() => props.onApplyCredit(p.id)}>
+                      {t('customer.applyCredit')}
                     </button>
                   </Show>
                 </td>
