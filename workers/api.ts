@@ -9,7 +9,7 @@ import type {
 import { Repository } from '../src/db/repository';
 import { computeAllocatableItems } from '../src/db/open-items';
 import type { OverdueDb } from '../src/db/schema';
-import { openStorage } from '../src/db/open-storage';
+import { startOpening } from '../src/db/open-storage';
 import { storageFailure, toStorageError } from '../src/db/storage-errors';
 import { checkBounds } from '../src/domain/aging';
 import type { Result } from '../src/domain/errors';
@@ -58,8 +58,10 @@ export function createApi(db: OverdueDb, options: ApiOptions = {}): WorkerApi {
     ? { publish: () => {}, close: () => {} }
     : changeChannel((bookId) => books?.markStale(bookId));
 
-  const opening = db.open();
-  const ready: Promise<{ repo: Repository; books: BookLedgers }> = opening.then(async () => {
+  // Opened at once, with the "blocked" listener attached first: the page's open()
+  // arrives later, after IndexedDB has already fired its one "blocked" event.
+  const storage = startOpening(db);
+  const ready: Promise<{ repo: Repository; books: BookLedgers }> = storage.opened.then(async () => {
     repository = new Repository(db, await deviceId(db));
     books = new BookLedgers(db, repository, { snapshotDelayMs: options.snapshotDelayMs });
     const ledgers = books;
@@ -93,7 +95,7 @@ export function createApi(db: OverdueDb, options: ApiOptions = {}): WorkerApi {
 
   const api: WorkerApi = {
     async open(): Promise<StorageStatus> {
-      const status = await openStorage(db);
+      const status = await storage.status();
       if (status.state !== 'ok') return status;
       try {
         await ready;
