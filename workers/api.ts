@@ -22,6 +22,9 @@ import { loadDemoBook } from './demo';
 import { deviceId } from './device';
 import { createImportApi } from './import';
 import { RecentChanges } from './recent';
+import * as Comlink from 'comlink';
+import { buildExport } from './export';
+import { backupAll, restoreBackup } from './backup';
 
 /** Batches shown under "recent activity" on the dashboard. */
 export const DASHBOARD_RECENT = 10;
@@ -201,6 +204,31 @@ export function createApi(db: OverdueDb, options: ApiOptions = {}): WorkerApi {
 
     async recentChanges(bookId, limit) {
       return recent(bookId, limit, await ledgerOf(bookId));
+    },
+
+    // --- Export, backup and restore (engineer EX) ---
+    async exportCsv(bookId, report, options) {
+      const file = await buildExport(db, await ledgerOf(bookId), bookId, report, options);
+      return Comlink.transfer(file, [file.bytes]);
+    },
+
+    async backupAll() {
+      await ready;
+      const file = await backupAll(db, await deviceId(db));
+      return Comlink.transfer(file, [file.bytes]);
+    },
+
+    async restoreBackup(bytes, mode) {
+      try {
+        await ready;
+      } catch (e) {
+        return storageFailure(e);
+      }
+      const { result, changes } = await restoreBackup(db, await deviceId(db), bytes, mode);
+      // Written beside the repository, so tell the ledgers and other tabs here.
+      books?.receive(changes);
+      for (const bookId of new Set(changes.map((c) => c.bookId))) channel.publish(bookId);
+      return result;
     },
 
     async flush() {

@@ -245,6 +245,59 @@ export interface StorageStatus {
   detail?: string;
 }
 
+// --- Export, backup and restore (engineer EX) ---
+
+export type ExportReport = 'agingSummary' | 'agingDetail' | 'customers' | 'invoices' | 'payments' | 'activities';
+
+export interface ExportOptions {
+  /** Balances and ages as of this day. */
+  asOf: IsoDate;
+  /** 'utf-8' is written with a BOM (Excel then shows Chinese); 'gbk' for older Chinese Excel. */
+  encoding: 'utf-8' | 'gbk';
+  /** Aging reports: defaults to the book's basis and bounds. */
+  basis?: AgingBasis;
+  bounds?: number[];
+  /** Only this customer's rows (invoices, aging detail, payments, activities). */
+  customerId?: Id;
+}
+
+/** A finished file: the one place a whole report crosses to the page, as bytes. */
+export interface ExportFile {
+  filename: string;
+  mime: string;
+  bytes: ArrayBuffer;
+}
+
+export interface BackupFile {
+  filename: string;
+  bytes: ArrayBuffer;
+}
+
+/** 'check' only reads the file; 'asNew' copies every book under new ids; 'replace' puts each book back as it was, replacing a book with the same id here. */
+export type RestoreMode = 'check' | 'asNew' | 'replace';
+
+export interface BackupBookInfo {
+  /** The book's id in the file. */
+  id: Id;
+  name: string;
+  currency: string;
+  customers: number;
+  invoices: number;
+  payments: number;
+  activities: number;
+  /** The live book here with the same id, if any (what 'replace' would replace). */
+  existing: { id: Id; name: string } | null;
+}
+
+export interface RestoreReport {
+  mode: RestoreMode;
+  exportedAt: string;
+  deviceId: string;
+  books: BackupBookInfo[];
+  /** Books written (empty for 'check'): ids and names as they are now here. */
+  restored: { id: Id; name: string }[];
+}
+
 // ---- Import (engineer IW) ----
 
 /** A file chosen in the browser, or rows pasted from a spreadsheet (tab-separated). */
@@ -385,4 +438,15 @@ export interface OverdueApi {
   /** Reverts the newest batch of changes not yet undone. */
   undo(bookId: Id): Promise<Result<{ action: string }>>;
   recentChanges(bookId: Id, limit: number): Promise<ChangeRow[]>;
+
+  /** One report of the book as a CSV file (Comlink-transferred bytes). */
+  exportCsv(bookId: Id, report: ExportReport, options: ExportOptions): Promise<ExportFile>;
+  /** Every book with all its records (tombstones included) as one checksummed JSON file. */
+  backupAll(): Promise<BackupFile>;
+  /**
+   * Validates a backup file (refusing a damaged or foreign one with errors naming the
+   * place) and, unless mode is 'check', restores it in one transaction, each book
+   * logged as one 'backup.restore' batch so it can be undone. Never merges into a book.
+   */
+  restoreBackup(bytes: ArrayBuffer, mode: RestoreMode): Promise<Result<RestoreReport>>;
 }

@@ -36,7 +36,21 @@ export type ErrorCode =
   | 'import.presetName'
   | 'storage.quota'
   | 'storage.blocked'
-  | 'storage.failed';
+  | 'storage.failed'
+  // Backup files (field = the place in the file, e.g. 'books[1].invoices[17].amount').
+  | 'backup.json'
+  | 'backup.foreign'
+  | 'backup.version'
+  | 'backup.checksum'
+  | 'backup.counts'
+  | 'backup.notInteger'
+  | 'backup.notText'
+  | 'backup.notDate'
+  | 'backup.badValue'
+  | 'backup.otherBook'
+  | 'backup.duplicateId'
+  | 'backup.missingRef'
+  | 'backup.idConflict';
 
 export interface FieldError {
   /** Input name ('amount', 'dueDate', 'allocations.2.amount', ...) or '' for the whole form. */

@@ -3,7 +3,7 @@
 export const CHANGE_ACTIONS = [
   'book.create', 'book.update', 'customer.create', 'customer.update', 'invoice.create', 'invoice.update',
   'payment.record', 'payment.unapply', 'payment.apply', 'adjustment.credit', 'adjustment.writeoff', 'adjustment.charge',
-  'demo.load', 'import', 'undo',
+  'demo.load', 'import', 'undo', 'backup.restore',
 ] as const;
 
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];

@@ -1,6 +1,7 @@
 // English messages. The source of truth for the key set: zh-CN.ts is typed
 // against it, so a missing or misspelt key there is a compile error.
 import { importEn } from './import-en';
+import { exportEn } from './export-en';
 
 export const en = {
   'app.name': 'Overdue',
@@ -399,6 +400,8 @@ export const en = {
   'actionLabel.undo': 'Undo',
   // Import page and problems (engineer IW).
   ...importEn,
+  // Export, backup and restore (engineer EX).
+  ...exportEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

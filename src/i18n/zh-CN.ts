@@ -1,6 +1,7 @@
 // 简体中文。Typed against the English keys: a missing key is a compile error.
 import type { Messages } from './en';
 import { importZh } from './import-zh';
+import { exportZh } from './export-zh';
 
 export const zhCN: Messages = {
   'app.name': 'Overdue',
@@ -399,4 +400,6 @@ export const zhCN: Messages = {
   'actionLabel.undo': '撤销',
   // Import page and problems (engineer IW).
   ...importZh,
+  // Export, backup and restore (engineer EX).
+  ...exportZh,
 };
