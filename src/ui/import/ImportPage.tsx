@@ -102,9 +102,21 @@ function ImportView(props: { book: Book }) {
     await runPreview();
   }
 
+  /**
+   * The mapping shown: the preview's, or, when the file could not be read with the
+   * last choice (a required field unmapped), the columns the user chose by number.
+   */
+  const mapping = (): Record<string, number> => {
+    const used = preview()?.mapping ?? {};
+    if (Object.keys(used).length > 0) return used;
+    const chosen: Record<string, number> = {};
+    for (const [f, v] of Object.entries(map())) if (/^\d+$/.test(v)) chosen[f] = Number(v) - 1;
+    return chosen;
+  };
+
   /** Column `column` now feeds `field`: every field keeps its column by number, the rest are unmapped. */
   function remap(column: number, field: ImportField | '') {
-    const current = preview()?.mapping ?? {};
+    const current = mapping();
     const next: Record<string, string> = {};
     for (const f of IMPORT_FIELDS) {
       const at = current[f];
@@ -274,7 +286,7 @@ function ImportView(props: { book: Book }) {
             </p>
             <h2>{t('importPage.sample')}</h2>
             <p>{t('importPage.mappingHint')}</p>
-            <MappingTable preview={p()} disabled={busy() !== null} onMap={remap} />
+            <MappingTable preview={p()} mapping={mapping()} disabled={busy() !== null} onMap={remap} />
             <p data-testid="import-counts">
               {t('importPage.counts', {
                 rows: fmtNumber(p().counts.rows), invoices: fmtNumber(p().counts.invoices), newInvoices: fmtNumber(p().counts.newInvoices),

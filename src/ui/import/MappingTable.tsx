@@ -10,7 +10,7 @@ export function fieldOfColumn(mapping: Record<string, number>, column: number): 
   return '';
 }
 
-export function MappingTable(props: { preview: ImportPreview; disabled: boolean; onMap: (column: number, field: ImportField | '') => void }) {
+export function MappingTable(props: { preview: ImportPreview; mapping: Record<string, number>; disabled: boolean; onMap: (column: number, field: ImportField | '') => void }) {
   const columns = () => {
     const n = Math.max(props.preview.headers.length, ...props.preview.sample.map((r) => r.cells.length));
     return Array.from({ length: n }, (_, i) => i);
@@ -34,12 +34,12 @@ export function MappingTable(props: { preview: ImportPreview; disabled: boolean;
                     disabled={props.disabled}
                     onChange={(e) => props.onMap(i, e.currentTarget.value as ImportField | '')}
                   >
-                    <option value="" selected={fieldOfColumn(props.preview.mapping, i) === ''}>
+                    <option value="" selected={fieldOfColumn(props.mapping, i) === ''}>
                       {t('importPage.field.none')}
                     </option>
                     <For each={IMPORT_FIELDS}>
                       {(f) => (
-                        <option value={f} selected={fieldOfColumn(props.preview.mapping, i) === f}>
+                        <option value={f} selected={fieldOfColumn(props.mapping, i) === f}>
                           {t(`importPage.field.${f}`)}
                         </option>
                       )}
