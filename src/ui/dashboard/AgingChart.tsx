@@ -1,17 +1,29 @@
 // Aging as a bar chart (chart.js). Only the pieces used are registered, the
 // chart is updated in place when data or language change and destroyed on cleanup.
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import { createEffect, onCleanup, onMount } from 'solid-js';
+// chart.js is loaded on demand: kept out of the page's first bundle, the worker
+// starts (and the figures appear) before the chart library has even been parsed.
+import type { Chart } from 'chart.js';
+import { createEffect, createSignal, onCleanup, onMount } from 'solid-js';
 import type { AgingSummary } from '../../api/contract';
 import { currencyDigits } from '../../domain/money';
 import { bucketLabel, fmtMoney, lang, t } from '../../i18n';
 import { bucketColor } from './bucketColors';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+let chartModule: Promise<typeof Chart> | undefined;
+function loadChart(): Promise<typeof Chart> {
+  chartModule ??= import('chart.js').then((m) => {
+    m.Chart.register(m.BarController, m.BarElement, m.CategoryScale, m.LinearScale, m.Tooltip);
+    return m.Chart;
+  });
+  return chartModule;
+}
 
 export function AgingChart(props: { aging: AgingSummary; currency: string; onBucket?: (index: number) => void }) {
   let canvas!: HTMLCanvasElement;
   let chart: Chart<'bar', number[], string> | undefined;
+  let disposed = false;
+  // Bumped once the chart exists, so the update effect runs against it.
+  const [ready, setReady] = createSignal(false);
 
   // Chart scale only: display in major units; the tooltip shows the exact minor amount.
   const scale = () => 10 ** currencyDigits(props.currency);
@@ -26,9 +38,11 @@ export function AgingChart(props: { aging: AgingSummary; currency: string; onBuc
     };
   };
 
-  onMount(() => {
+  onMount(async () => {
+    const ChartClass = await loadChart();
+    if (disposed) return;
     const c = config();
-    chart = new Chart(canvas, {
+    chart = new ChartClass(canvas, {
       type: 'bar',
       data: { labels: c.labels, datasets: [{ label: t('aging.amount'), data: c.data, backgroundColor: c.colors, borderRadius: 4 }] },
       options: {
@@ -57,11 +71,12 @@ export function AgingChart(props: { aging: AgingSummary; currency: string; onBuc
         },
       },
     });
+    setReady(true);
   });
 
   createEffect(() => {
     const c = config();
-    if (!chart) return;
+    if (!ready() || !chart) return;
     chart.data.labels = c.labels;
     const ds = chart.data.datasets[0];
     if (ds) {
@@ -73,6 +88,7 @@ export function AgingChart(props: { aging: AgingSummary; currency: string; onBuc
   });
 
   onCleanup(() => {
+    disposed = true;
     chart?.destroy();
     chart = undefined;
   });
