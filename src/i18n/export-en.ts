@@ -47,4 +47,5 @@ export const exportEn = {
   'restore.confirmReplace': 'Replace {count} existing books wholly with the backup’s version? Changes made here since the backup will be lost from them (undo can take the restore back).',
   'restore.done': 'Restored: {names}.',
   'restore.failed': 'The restore failed:',
+  'restore.cancel': 'Cancel',
 } as const;

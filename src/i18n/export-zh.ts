@@ -49,4 +49,5 @@ export const exportZh: { readonly [K in keyof typeof exportEn]: string } = {
   'restore.confirmReplace': '用备份中的版本完整替换 {count} 个现有账套？备份之后在本机所做的修改将从这些账套中消失（可用撤销取回）。',
   'restore.done': '已恢复：{names}。',
   'restore.failed': '恢复失败：',
+  'restore.cancel': '取消',
 } as const;

@@ -13,6 +13,7 @@ import { getParam, hrefs } from '../common/url';
 import { InvoiceForm } from '../invoices/InvoiceForm';
 import { InvoiceTable } from '../invoices/InvoiceTable';
 import { PageHeader } from '../shell/PageHeader';
+import { ExportButtons } from '../export/ExportButtons';
 import { Shell } from '../shell/Shell';
 import { bumpChanged, changed } from '../state/changed';
 import { noteStorageError } from '../state/storage';
@@ -95,6 +96,7 @@ function CustomerView(props: { book: Book; customerId: Id }) {
                 {t('customer.edit')}
               </button>
             </PageHeader>
+            <ExportButtons bookId={props.book.id} reports={['invoices', 'payments', 'activities']} customerId={props.customerId} />
             <Flash flash={flash} />
             <Show when={panel() === 'edit'}>
               <section class="panel">

@@ -10,6 +10,7 @@ import { Pager } from '../common/Pager';
 import { RequireBook } from '../common/RequireBook';
 import { getParam, hrefs, replaceParams } from '../common/url';
 import { PageHeader } from '../shell/PageHeader';
+import { ExportButtons } from '../export/ExportButtons';
 import { Shell } from '../shell/Shell';
 import { changed } from '../state/changed';
 import { today } from '../state/today';
@@ -70,6 +71,7 @@ function CustomersView(props: { book: Book }) {
           + {t('customers.new')}
         </button>
       </PageHeader>
+      <ExportButtons bookId={props.book.id} reports={['customers']} />
       <Flash flash={flash} />
       <Show when={adding()}>
         <section class="panel">

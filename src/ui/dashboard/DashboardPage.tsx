@@ -5,6 +5,7 @@ import { api } from '../client';
 import { Loading } from '../common/Loading';
 import { hrefs } from '../common/url';
 import { PageHeader } from '../shell/PageHeader';
+import { ExportButtons } from '../export/ExportButtons';
 import { Shell } from '../shell/Shell';
 import { book } from '../state/book';
 import { changed } from '../state/changed';
@@ -26,6 +27,7 @@ function DashboardView(props: { bookId: string }) {
       {(d) => (
         <>
           <PageHeader title={t('dash.title')} subtitle={<span class="muted">{book()?.name}</span>} />
+          <ExportButtons bookId={props.bookId} reports={['agingSummary', 'agingDetail']} />
           <KpiCards data={d()} />
           <section class="panel">
             <h2>

@@ -11,6 +11,7 @@ import { Pager } from '../common/Pager';
 import { RequireBook } from '../common/RequireBook';
 import { getParam, hrefs, replaceParams } from '../common/url';
 import { PageHeader } from '../shell/PageHeader';
+import { ExportButtons } from '../export/ExportButtons';
 import { Shell } from '../shell/Shell';
 import { changed } from '../state/changed';
 import { today } from '../state/today';
@@ -119,6 +120,7 @@ function InvoicesView(props: { book: Book }) {
           + {t('invoices.new')}
         </button>
       </PageHeader>
+      <ExportButtons bookId={props.book.id} reports={['invoices']} />
       <Flash flash={flash} />
       <Show when={adding()}>
         <section class="panel">

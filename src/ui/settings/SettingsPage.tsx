@@ -7,6 +7,7 @@ import { createFlash, Flash } from '../common/Flash';
 import StorageInfo from '../pwa/StorageInfo';
 import { PageHeader } from '../shell/PageHeader';
 import { Shell } from '../shell/Shell';
+import { BackupPanel } from './BackupPanel';
 import { book, refreshBooks, selectBook } from '../state/book';
 
 function SettingsView() {
@@ -77,6 +78,7 @@ function SettingsView() {
           <section class="panel">
             <StorageInfo />
           </section>
+          <BackupPanel onDone={(text) => flash.show({ text })} />
         </div>
       </div>
     </>
