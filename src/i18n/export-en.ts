@@ -44,7 +44,7 @@ export const exportEn = {
   'restore.newHere': 'not here yet',
   'restore.asNew': 'Restore as new books',
   'restore.replace': 'Restore, replacing the books that exist here',
-  'restore.confirmReplace': 'Replace {count} existing books wholly with the backup’s version? Changes made here since the backup will be lost from them (undo can take the restore back).',
+  'restore.confirmReplace': 'Replace the books that exist here ({count}) wholly with the backup’s version? Changes made to them here since the backup will be gone (undo can take the restore back).',
   'restore.done': 'Restored: {names}.',
   'restore.failed': 'The restore failed:',
   'restore.cancel': 'Cancel',

@@ -104,6 +104,18 @@ describe('export and backup', () => {
     app.assertNoErrors();
   });
 
+  it('replaces the existing book only after a second, explicit click, and adds no book', async () => {
+    const { page } = app;
+    await app.goto('/settings/');
+    await page.locator('input[name="backupFile"]').setInputFiles(backupPath);
+    await page.getByTestId('restore-replace').click();
+    await expectText(page.getByRole('alertdialog'), /Replace the books that exist here \(1\)/);
+    await page.getByTestId('restore-replace-confirm').click();
+    await expectText(page.getByTestId('flash'), `Restored: ${BOOK}.`);
+    await expectCount(page.getByTestId('book-switcher').locator('option'), 2);
+    app.assertNoErrors();
+  });
+
   it('refuses an edited backup and says why, writing nothing', async () => {
     const { page } = app;
     const doc = JSON.parse(await readFile(backupPath, 'utf-8'));
