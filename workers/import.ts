@@ -17,6 +17,9 @@ import { applyPreset, decodeBytes, getPreset, isImportField, parseInvoiceFileAsy
 import type { ImportField, ImportOptions, ParsedFile } from '../src/import';
 import { isBlankRow, readCsv } from '../src/import/csv';
 import { planImport, type ImportPlan } from '../src/import/plan';
+import { planCustomers } from '../src/import/plan-customers';
+import { parseCustomerFile, parsePaymentFile, type ParsedCustomer, type ParsedPaymentRow, type RecordFile, type RecordOptions } from '../src/import/records';
+import { planPayments, type PaymentPlan } from './import-payments';
 import type { BookLedgers } from './books';
 
 type ImportMethods = Pick<OverdueApi, 'importPreview' | 'importCommit' | 'importCancel' | 'listImportPresets' | 'saveImportPreset'>;
@@ -35,6 +38,10 @@ interface Session {
   bookId: Id;
   controller: AbortController;
   parsed: ParsedFile | null;
+  /** A customers file (kind 'customers') instead of invoices. */
+  customers?: RecordFile<ParsedCustomer>;
+  /** A payments file (kind 'payments'). */
+  payments?: RecordFile<ParsedPaymentRow>;
 }
 
 function report(onProgress: ((p: Progress) => void) | undefined, done: number, total: number): void {
@@ -67,7 +74,7 @@ function cleanMap(map: Record<string, string> | undefined): Partial<Record<Impor
 }
 
 /** The first data rows below the header, as cells (re-read from the start of the file only). */
-function sampleRows(source: ImportSource, parsed: ParsedFile): { line: number; cells: string[] }[] {
+function sampleRows(source: ImportSource, parsed: Pick<ParsedFile, 'encoding' | 'delimiter' | 'headerLine'>): { line: number; cells: string[] }[] {
   let text: string;
   let cut = false;
   if ('pasted' in source) {
@@ -127,6 +134,150 @@ export function createImportApi(db: OverdueDb, ready: Promise<{ repo: Repository
     return opts;
   }
 
+  async function previewCustomers(
+    token: string, session: Session, book: Book, source: ImportSource, options: ImportPreviewOptions,
+  ): Promise<Result<ImportPreview>> {
+    const parsed = parseCustomerFile(recordInput(source), recordOptions(book, source, options));
+    if (session.controller.signal.aborted || sessions.get(token) !== session) return fail('', 'import.cancelled');
+    session.customers = parsed;
+    const customers = await db.customers.where('[bookId+deleted]').equals([book.id, 0]).toArray();
+    const plan = planCustomers(parsed.records, { customers }, { termsDays: book.defaultTermsDays, newId: () => crypto.randomUUID() });
+    const errors = parsed.problems.filter((p) => p.severity === 'error').length;
+    return ok({
+      token,
+      encoding: 'pasted' in source ? '' : parsed.encoding,
+      delimiter: parsed.delimiter,
+      headerLine: parsed.headerLine,
+      headers: parsed.headers,
+      mapping: parsed.mapping,
+      preset: null,
+      sample: sampleRows(source, parsed),
+      counts: {
+        rows: parsed.rows, invoices: 0, newInvoices: 0, existingInvoices: 0,
+        newCustomers: plan.customers.length, existingCustomers: plan.existing, payments: 0,
+        errors, warnings: parsed.problems.length - errors,
+      },
+      problems: parsed.problems.slice(0, IMPORT_PROBLEM_CAP).map((p) => ({
+        severity: p.severity, line: p.line, column: p.column, code: p.code, params: p.params ?? {},
+      })),
+      problemTotal: parsed.problems.length,
+    });
+  }
+
+  async function previewPayments(
+    token: string, session: Session, book: Book, source: ImportSource, options: ImportPreviewOptions,
+  ): Promise<Result<ImportPreview>> {
+    const parsed = parsePaymentFile(recordInput(source), recordOptions(book, source, options));
+    if (session.controller.signal.aborted || sessions.get(token) !== session) return fail('', 'import.cancelled');
+    session.payments = parsed;
+    // A dry run of the commit: planned in a transaction that is then rolled back.
+    let plan: PaymentPlan;
+    try {
+      await db.transaction('rw', COMMIT_TABLES.map((t) => db.table(t)), async () => {
+        throw new DryRun(await planPayments(db, book, parsed.records, paymentColumns(parsed)));
+      });
+      throw new Error('unreachable');
+    } catch (e) {
+      if (!(e instanceof DryRun)) return storageFailure(e);
+      plan = e.plan;
+    }
+    const all = [...parsed.problems, ...plan.problems].sort((a, b) => a.line - b.line);
+    const errors = all.filter((p) => p.severity === 'error').length;
+    return ok({
+      token,
+      encoding: 'pasted' in source ? '' : parsed.encoding,
+      delimiter: parsed.delimiter,
+      headerLine: parsed.headerLine,
+      headers: parsed.headers,
+      mapping: parsed.mapping,
+      preset: null,
+      sample: sampleRows(source, parsed),
+      counts: {
+        rows: parsed.rows, invoices: 0, newInvoices: 0, existingInvoices: 0, newCustomers: 0,
+        payments: plan.payments.length, errors, warnings: all.length - errors,
+      },
+      problems: all.slice(0, IMPORT_PROBLEM_CAP).map((p) => ({
+        severity: p.severity, line: p.line, column: p.column, code: p.code, params: p.params ?? {},
+      })),
+      problemTotal: all.length,
+    });
+  }
+
+  async function commitPayments(
+    token: string, session: Session, parsed: RecordFile<ParsedPaymentRow>, onProgress: ((p: Progress) => void) | undefined,
+  ): Promise<Result<ImportSummary>> {
+    let repo: Repository;
+    let books: BookLedgers;
+    try {
+      ({ repo, books } = await ready);
+    } catch (e) {
+      return storageFailure(e);
+    }
+    let result: Result<ImportSummary>;
+    try {
+      result = await db.transaction('rw', COMMIT_TABLES.map((t) => db.table(t)), async (): Promise<Result<ImportSummary>> => {
+        const book = await liveBook(db, session.bookId);
+        if (!book) return fail('', 'book.notFound');
+        const plan = await planPayments(db, book, parsed.records, paymentColumns(parsed));
+        await plan.unstage();
+        const summary: ImportSummary = {
+          invoices: 0, customers: 0, payments: plan.payments.length, existing: plan.duplicates,
+          skipped: parsed.rows - parsed.records.length + plan.problems.filter((p) => p.severity === 'error').length,
+        };
+        if (plan.payments.length === 0) return ok(summary); // nothing new: no batch
+        const written = await repo.bulkInsert(session.bookId, {
+          customers: [], invoices: [], payments: plan.payments, allocations: plan.allocations, adjustments: [], activities: [],
+        }, 'import', (done, total) => report(onProgress, done, total));
+        if (!written.ok) throw new ImportWriteFailed({ ok: false, errors: written.errors });
+        return ok(summary);
+      });
+    } catch (e) {
+      if (e instanceof ImportWriteFailed) return e.result;
+      return storageFailure(e);
+    }
+    if (result.ok) {
+      sessions.delete(token);
+      if (result.value.payments > 0) await books.saveNow(session.bookId);
+    }
+    return result;
+  }
+
+  async function commitCustomers(
+    token: string, session: Session, parsed: RecordFile<ParsedCustomer>, onProgress: ((p: Progress) => void) | undefined,
+  ): Promise<Result<ImportSummary>> {
+    let repo: Repository;
+    try {
+      ({ repo } = await ready);
+    } catch (e) {
+      return storageFailure(e);
+    }
+    let result: Result<ImportSummary>;
+    try {
+      // Planned again inside the write's transaction: the book may have changed since the preview.
+      result = await db.transaction('rw', COMMIT_TABLES.map((t) => db.table(t)), async (): Promise<Result<ImportSummary>> => {
+        const book = await liveBook(db, session.bookId);
+        if (!book) return fail('', 'book.notFound');
+        const customers = await db.customers.where('[bookId+deleted]').equals([book.id, 0]).toArray();
+        const plan = planCustomers(parsed.records, { customers }, { termsDays: book.defaultTermsDays, newId: () => crypto.randomUUID() });
+        const summary: ImportSummary = {
+          invoices: 0, customers: plan.customers.length, payments: 0, existing: 0, existingCustomers: plan.existing,
+          skipped: parsed.rows - parsed.records.length,
+        };
+        if (plan.customers.length === 0) return ok(summary); // nothing new: no batch
+        const written = await repo.bulkInsert(session.bookId, {
+          customers: plan.customers, invoices: [], payments: [], allocations: [], adjustments: [], activities: [],
+        }, 'import', (done, total) => report(onProgress, done, total));
+        if (!written.ok) throw new ImportWriteFailed({ ok: false, errors: written.errors });
+        return ok(summary);
+      });
+    } catch (e) {
+      if (e instanceof ImportWriteFailed) return e.result;
+      return storageFailure(e);
+    }
+    if (result.ok) sessions.delete(token);
+    return result;
+  }
+
   return {
     async importPreview(bookId, source, options, onProgress): Promise<Result<ImportPreview>> {
       await ready;
@@ -137,6 +288,8 @@ export function createImportApi(db: OverdueDb, ready: Promise<{ repo: Repository
       const session: Session = { bookId, controller: new AbortController(), parsed: null };
       sessions.set(token, session);
 
+      if (options.kind === 'customers') return previewCustomers(token, session, book, source, options);
+      if (options.kind === 'payments') return previewPayments(token, session, book, source, options);
       const opts = await importOptions(book, options);
       const input = 'pasted' in source ? source.pasted : new Uint8Array(source.bytes);
       if ('pasted' in source && !opts.delimiter) opts.delimiter = '\t'; // Excel's clipboard
@@ -187,6 +340,8 @@ export function createImportApi(db: OverdueDb, ready: Promise<{ repo: Repository
 
     async importCommit(token, onProgress): Promise<Result<ImportSummary>> {
       const session = sessions.get(token);
+      if (session?.customers) return commitCustomers(token, session, session.customers, onProgress);
+      if (session?.payments) return commitPayments(token, session, session.payments, onProgress);
       if (!session?.parsed) return fail('', 'import.expired');
       const parsed = session.parsed;
       let repo: Repository;
@@ -272,6 +427,35 @@ export function createImportApi(db: OverdueDb, ready: Promise<{ repo: Repository
       return ok(info);
     },
   };
+}
+
+/** Carries a preview's plan out of the transaction it rolls back. */
+class DryRun extends Error {
+  constructor(readonly plan: PaymentPlan) {
+    super('dry run');
+  }
+}
+
+function recordInput(source: ImportSource): Uint8Array | string {
+  return 'pasted' in source ? source.pasted : new Uint8Array(source.bytes);
+}
+
+function recordOptions(book: Book, source: ImportSource, options: ImportPreviewOptions): RecordOptions {
+  return {
+    defaultCurrency: book.currency, commaDecimal: book.commaDecimal,
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(options.delimiter ? { delimiter: options.delimiter } : 'pasted' in source ? { delimiter: '\t' } : {}),
+    ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
+    ...(options.map ? { map: options.map } : {}),
+  };
+}
+
+function paymentColumns(parsed: RecordFile<ParsedPaymentRow>): { customer: string | null; invoice: string | null } {
+  const header = (field: string): string | null => {
+    const i = parsed.mapping[field];
+    return i === undefined ? null : (parsed.headers[i] ?? null);
+  };
+  return { customer: header('customer') ?? header('customer_name'), invoice: header('invoice_number') };
 }
 
 /** Carries a failed bulk write out of the transaction so it is rolled back as a whole. */

@@ -316,6 +316,8 @@ export interface ImportPreviewOptions {
   token?: string;
   /** The user's "today": the date of payments whose paid date is missing (default: the device's date). */
   today?: IsoDate;
+  /** What the file holds (default 'invoices'); `map` then names that kind's fields. */
+  kind?: 'invoices' | 'customers' | 'payments';
 }
 
 /** One problem as the preview lists it; `code` is 'import.*' or a domain ErrorCode. */
@@ -337,6 +339,8 @@ export interface ImportCounts {
   /** Already in the book (same customer and number): left unchanged. */
   existingInvoices: number;
   newCustomers: number;
+  /** Customers file: customers already in the book, left unchanged (absent for other kinds). */
+  existingCustomers?: number;
   payments: number;
   errors: number;
   warnings: number;
@@ -372,6 +376,8 @@ export interface ImportSummary {
   existing: number;
   /** Invoices left out for errors. */
   skipped: number;
+  /** Customers file: customers already in the book, left unchanged (absent for other kinds). */
+  existingCustomers?: number;
 }
 
 export interface ImportPresetInfo {

@@ -36,7 +36,7 @@ export function headerScore(cells: readonly string[]): number {
  * mapped by name: a row holding all of them is the header even if few cells are
  * known names (a user's own column titles).
  */
-export function findHeaderRow(rows: readonly CsvRow[], named: readonly string[] = []): number {
+export function findHeaderRow(rows: readonly CsvRow[], named: readonly string[] = [], score: (cells: readonly string[]) => number = headerScore): number {
   const wanted = named.map(normalizeHeader);
   let best = -1;
   let bestScore = 0;
@@ -49,10 +49,10 @@ export function findHeaderRow(rows: readonly CsvRow[], named: readonly string[] 
       const have = new Set(cells.map(normalizeHeader));
       if (wanted.every((w) => have.has(w))) return i;
     }
-    const score = headerScore(cells);
-    if (score > bestScore) {
+    const rowScore = score(cells);
+    if (rowScore > bestScore) {
       best = i;
-      bestScore = score;
+      bestScore = rowScore;
     }
   }
   return best;

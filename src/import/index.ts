@@ -12,3 +12,8 @@ export { IMPORT_CODES, type ImportCode } from './problems';
 export {
   createInvoiceParser, parseInvoiceFile, parseInvoiceFileAsync, parsePastedRows, type InvoiceParser, type ParseControl,
 } from './invoices';
+export {
+  CUSTOMER_FIELDS, IMPORT_KINDS, isImportKind, PAYMENT_FIELDS, type CustomerField, type ImportKind, type PaymentField,
+} from './kinds';
+export { parseCustomerFile, parsePaymentFile, type ParsedCustomer, type ParsedPaymentRow, type RecordFile, type RecordOptions } from './records';
+export { planCustomers, type CustomerPlan } from './plan-customers';

@@ -35,7 +35,7 @@ export interface InvoiceParser {
 }
 
 /** 'tab' and '\t' as typed on a command line mean the tab character. */
-function delimiterOption(d: string | undefined): string | undefined {
+export function delimiterOption(d: string | undefined): string | undefined {
   if (d === undefined || d === '') return undefined;
   if (d === '\\t' || d.toLowerCase() === 'tab') return '\t';
   return d;
@@ -301,14 +301,15 @@ export function createInvoiceParser(options: ImportOptions, encoding = 'text'): 
   return new Parser(options, encoding, new ProblemList());
 }
 
-interface Decoding {
+export interface Decoding {
   text: string;
   encoding: string;
   problems: ProblemList;
   ok: boolean;
 }
 
-function decodeInput(input: Uint8Array | string, options: ImportOptions): Decoding {
+/** Bytes decoded (encoding detected or given) with a warning for unreadable bytes; text passes through. */
+export function decodeInput(input: Uint8Array | string, options: Pick<ImportOptions, 'encoding'>): Decoding {
   const problems = new ProblemList();
   if (typeof input === 'string') return { text: input, encoding: 'text', problems, ok: true };
   let decoded;

@@ -34,12 +34,23 @@ export function findColumn(headers: readonly string[], wanted: string): number {
 }
 
 export function resolveMapping(headers: readonly string[], map: Partial<Record<ImportField, string>> = {}): MappingResult {
-  const mapping: Mapping = {};
-  const missing: MissingColumn[] = [];
-  const used = new Set<number>();
-  const decided = new Set<ImportField>();
+  return resolveFieldMapping(headers, map, IMPORT_FIELDS, matchHeader);
+}
 
-  for (const field of IMPORT_FIELDS) {
+/**
+ * resolveMapping for any set of fields (customers and payments files have their own),
+ * `fields` in the order they claim columns, `match` the fields a header may stand for.
+ */
+export function resolveFieldMapping<F extends string>(
+  headers: readonly string[], map: Partial<Record<F, string>>, fields: readonly F[],
+  match: (header: string) => readonly { field: F; rank: number }[],
+): { mapping: Partial<Record<F, number>>; missing: { field: F; wanted: string }[] } {
+  const mapping: Partial<Record<F, number>> = {};
+  const missing: { field: F; wanted: string }[] = [];
+  const used = new Set<number>();
+  const decided = new Set<F>();
+
+  for (const field of fields) {
     const wanted = map[field];
     if (wanted === undefined) continue;
     decided.add(field);
@@ -52,8 +63,8 @@ export function resolveMapping(headers: readonly string[], map: Partial<Record<I
     }
   }
 
-  const matches = headers.map((h) => matchHeader(h));
-  for (const field of IMPORT_FIELDS) {
+  const matches = headers.map((h) => match(h));
+  for (const field of fields) {
     if (decided.has(field)) continue;
     let best = -1;
     let bestRank = Infinity;

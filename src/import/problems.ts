@@ -24,6 +24,8 @@ export const IMPORT_CODES = [
   'import.balanceMismatch', // paid + balance != amount; the balance is kept
   'import.groupConflict', // rows of one invoice disagree
   'import.groupIncomplete', // invoice left out because one of its rows has an error
+  'import.duplicateCustomer', // a customers file names the same customer twice; read once
+  'import.duplicatePayment', // a payment already in the book (customer, date, amount, reference); skipped
 ] as const;
 
 export type ImportCode = (typeof IMPORT_CODES)[number];
