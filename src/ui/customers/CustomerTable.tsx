@@ -1,56 +1,28 @@
 // One page of customers: name (link), terms, limit, open, overdue, credit, invoice count.
-import { For } from 'solid-js';
 import type { CustomerRow } from '../../api/contract';
 import { daysText, fmtNumber, t } from '../../i18n';
+import { DataTable } from '../common/DataTable';
 import { Money } from '../common/Money';
 import { hrefs } from '../common/url';
 
 export function CustomerTable(props: { rows: CustomerRow[]; currency: string }) {
+  const money = (amount: number) => <Money amount={amount} currency={props.currency} />;
   return (
-    <div class="table-scroll">
-      <table class="table" data-testid="customer-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('col.name')}</th>
-            <th scope="col" class="num">{t('col.terms')}</th>
-            <th scope="col" class="num">{t('col.limit')}</th>
-            <th scope="col" class="num">{t('col.open')}</th>
-            <th scope="col" class="num">{t('col.overdue')}</th>
-            <th scope="col" class="num">{t('col.credit')}</th>
-            <th scope="col" class="num">{t('col.invoices')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For
-            each={props.rows}
-            fallback={
-              <tr>
-                <td colSpan={7} class="muted">
-                  {t('customers.empty')}
-                </td>
-              </tr>
-            }
-          >
-            {(r) => (
-              <tr data-testid="customer-row" data-id={r.id}>
-                <td class="name">
-                  <a href={hrefs.customer(r.id)}>{r.name}</a>
-                </td>
-                <td class="num">{daysText(r.termsDays)}</td>
-                <td class="num">{r.creditLimit === null ? t('common.none') : <Money amount={r.creditLimit} currency={props.currency} />}</td>
-                <td class="num">
-                  <Money amount={r.open} currency={props.currency} />
-                </td>
-                <td class="num" classList={{ alert: r.overdue > 0 }}>
-                  <Money amount={r.overdue} currency={props.currency} />
-                </td>
-                <td class="num">{r.credit !== 0 ? <Money amount={r.credit} currency={props.currency} /> : ''}</td>
-                <td class="num">{fmtNumber(r.invoiceCount)}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testid="customer-table"
+      rows={props.rows}
+      empty="customers.empty"
+      rowTestid="customer-row"
+      rowAttrs={(r) => ({ 'data-id': r.id })}
+      columns={[
+        { header: 'col.name', cellClass: 'name', cell: (r) => <a href={hrefs.customer(r.id)}>{r.name}</a> },
+        { header: 'col.terms', num: true, cell: (r) => daysText(r.termsDays) },
+        { header: 'col.limit', num: true, cell: (r) => (r.creditLimit === null ? t('common.none') : money(r.creditLimit)) },
+        { header: 'col.open', num: true, cell: (r) => money(r.open) },
+        { header: 'col.overdue', num: true, alert: (r) => r.overdue > 0, cell: (r) => money(r.overdue) },
+        { header: 'col.credit', num: true, cell: (r) => (r.credit !== 0 ? money(r.credit) : '') },
+        { header: 'col.invoices', num: true, cell: (r) => fmtNumber(r.invoiceCount) },
+      ]}
+    />
   );
 }

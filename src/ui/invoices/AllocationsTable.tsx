@@ -1,48 +1,23 @@
 // Payments applied to an invoice.
-import { For } from 'solid-js';
 import type { InvoiceDetail } from '../../api/contract';
-import { t, tDynamic } from '../../i18n';
+import { tDynamic } from '../../i18n';
+import { DataTable } from '../common/DataTable';
 import { DateText } from '../common/DateText';
 import { Money } from '../common/Money';
 
 export function AllocationsTable(props: { rows: InvoiceDetail['allocations']; currency: string }) {
   return (
-    <div class="table-scroll">
-      <table class="table" data-testid="allocations">
-        <thead>
-          <tr>
-            <th scope="col">{t('col.date')}</th>
-            <th scope="col">{t('col.method')}</th>
-            <th scope="col">{t('col.reference')}</th>
-            <th scope="col" class="num">{t('col.amount')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For
-            each={props.rows}
-            fallback={
-              <tr>
-                <td colSpan={4} class="muted">
-                  {t('invoice.noAllocations')}
-                </td>
-              </tr>
-            }
-          >
-            {(a) => (
-              <tr data-id={a.id}>
-                <td>
-                  <DateText date={a.date} />
-                </td>
-                <td>{tDynamic(`method.${a.paymentMethod}`, undefined, a.paymentMethod)}</td>
-                <td>{a.paymentReference}</td>
-                <td class="num">
-                  <Money amount={a.amount} currency={props.currency} />
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testid="allocations"
+      rows={props.rows}
+      empty="invoice.noAllocations"
+      rowAttrs={(a) => ({ 'data-id': a.id })}
+      columns={[
+        { header: 'col.date', cell: (a) => <DateText date={a.date} /> },
+        { header: 'col.method', cell: (a) => tDynamic(`method.${a.paymentMethod}`, undefined, a.paymentMethod) },
+        { header: 'col.reference', cell: (a) => a.paymentReference },
+        { header: 'col.amount', num: true, cell: (a) => <Money amount={a.amount} currency={props.currency} /> },
+      ]}
+    />
   );
 }
