@@ -5,8 +5,7 @@ import type { Book } from '../../domain/types';
 import { t } from '../../i18n';
 import { api } from '../client';
 import { createFlash, Flash } from '../common/Flash';
-import { Loading } from '../common/Loading';
-import { Pager } from '../common/Pager';
+import { PagedList } from '../common/PagedList';
 import { RequireBook } from '../common/RequireBook';
 import { getParam, hrefs, replaceParams } from '../common/url';
 import { PageHeader } from '../shell/PageHeader';
@@ -88,22 +87,15 @@ function CustomersView(props: { book: Book }) {
       </Show>
       <section class="panel">
         <CustomerFilters value={filters} onChange={change} />
-        <Show when={page.latest} fallback={<Loading />}>
-          {(p) => (
-            <>
-              <CustomerTable rows={p().rows} currency={props.book.currency} />
-              <Pager
-                offset={p().offset}
-                limit={p().limit}
-                total={p().total}
-                onOffset={(o) => {
-                  setOffset(o);
-                  remember();
-                }}
-              />
-            </>
-          )}
-        </Show>
+        <PagedList
+          page={page.latest}
+          onOffset={(o) => {
+            setOffset(o);
+            remember();
+          }}
+        >
+          {(rows) => <CustomerTable rows={rows} currency={props.book.currency} />}
+        </PagedList>
       </section>
     </>
   );

@@ -6,8 +6,7 @@ import type { Book } from '../../domain/types';
 import { t } from '../../i18n';
 import { api } from '../client';
 import { createFlash, Flash } from '../common/Flash';
-import { Loading } from '../common/Loading';
-import { Pager } from '../common/Pager';
+import { PagedList } from '../common/PagedList';
 import { RequireBook } from '../common/RequireBook';
 import { getParam, hrefs, replaceParams } from '../common/url';
 import { PageHeader } from '../shell/PageHeader';
@@ -148,22 +147,15 @@ function InvoicesView(props: { book: Book }) {
             remember();
           }}
         />
-        <Show when={page.latest} fallback={<Loading />}>
-          {(p) => (
-            <>
-              <InvoiceTable rows={p().rows} currency={props.book.currency} />
-              <Pager
-                offset={p().offset}
-                limit={p().limit}
-                total={p().total}
-                onOffset={(o) => {
-                  setOffset(o);
-                  remember();
-                }}
-              />
-            </>
-          )}
-        </Show>
+        <PagedList
+          page={page.latest}
+          onOffset={(o) => {
+            setOffset(o);
+            remember();
+          }}
+        >
+          {(rows) => <InvoiceTable rows={rows} currency={props.book.currency} />}
+        </PagedList>
       </section>
     </>
   );
