@@ -5,7 +5,7 @@ import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { ImportPreview, ImportPreviewOptions, ImportSource, ImportSummary, Progress } from '../../api/contract';
 import type { FieldError } from '../../domain/errors';
 import type { Book } from '../../domain/types';
-import { IMPORT_FIELDS, type ImportField } from '../../import/fields';
+import { IMPORT_KINDS, type ImportKind } from '../../import/kinds';
 import { errorText, fmtNumber, t } from '../../i18n';
 import { api, proxy } from '../client';
 import { RequireBook } from '../common/RequireBook';
@@ -15,6 +15,7 @@ import { refreshBooks } from '../state/book';
 import { bumpChanged } from '../state/changed';
 import { noteStorageError } from '../state/storage';
 import { today } from '../state/today';
+import { fieldsOf, kindMessage } from './kindFields';
 import { MappingTable } from './MappingTable';
 import { ProblemList } from './ProblemList';
 
@@ -29,6 +30,7 @@ function ImportView(props: { book: Book }) {
   const [pasted, setPasted] = createSignal('');
   const [encoding, setEncoding] = createSignal('');
   const [dateOrder, setDateOrder] = createSignal<'' | 'ymd' | 'dmy' | 'mdy'>('');
+  const [kind, setKind] = createSignal<ImportKind>('invoices');
   const [preset, setPreset] = createSignal('');
   const [map, setMap] = createSignal<Record<string, string>>({});
   const [preview, setPreview] = createSignal<ImportPreview | null>(null);
@@ -69,7 +71,8 @@ function ImportView(props: { book: Book }) {
     const options: ImportPreviewOptions = { token: mine, today: today(), map: map() };
     if (encoding()) options.encoding = encoding();
     if (dateOrder()) options.dateOrder = dateOrder() as 'ymd' | 'dmy' | 'mdy';
-    if (preset()) options.preset = preset();
+    if (kind() !== 'invoices') options.kind = kind();
+    else if (preset()) options.preset = preset();
     try {
       const r = await api().importPreview(props.book.id, src, options, proxy((p: Progress) => setProgress(p)));
       if (mine !== token) return; // a newer preview or a cancel took over
@@ -115,10 +118,10 @@ function ImportView(props: { book: Book }) {
   };
 
   /** Column `column` now feeds `field`: every field keeps its column by number, the rest are unmapped. */
-  function remap(column: number, field: ImportField | '') {
+  function remap(column: number, field: string) {
     const current = mapping();
     const next: Record<string, string> = {};
-    for (const f of IMPORT_FIELDS) {
+    for (const f of fieldsOf(kind())) {
       const at = current[f];
       next[f] = at === undefined || at === column || f === field ? '' : String(at + 1);
     }
@@ -182,7 +185,7 @@ function ImportView(props: { book: Book }) {
     const p = preview();
     if (!p) return;
     const named: Record<string, string> = {};
-    for (const f of IMPORT_FIELDS) {
+    for (const f of fieldsOf(kind())) {
       const at = p.mapping[f];
       // By header text when there is one, so the preset fits files whose columns move.
       if (at !== undefined) named[f] = p.headers[at] || String(at + 1);
@@ -207,6 +210,16 @@ function ImportView(props: { book: Book }) {
     <>
       <p>{t('importPage.intro')}</p>
       <section class="panel stack">
+        <div class="field">
+          <label for="import-kind">{t('importPage.kind')}</label>
+          <select id="import-kind" name="kind" data-testid="import-kind" disabled={busy() !== null}
+            onChange={(e) => reread(() => {
+              setKind(e.currentTarget.value as ImportKind);
+              setMap({}); // the other kind's fields
+            })}>
+            <For each={IMPORT_KINDS}>{(k) => <option value={k} selected={kind() === k}>{t(`importPage.kind.${k}`)}</option>}</For>
+          </select>
+        </div>
         <div class="field">
           <label for="import-file">{t('importPage.file')}</label>
           <input id="import-file" type="file" name="file" accept=".csv,.txt,.tsv,text/csv,text/plain"
@@ -286,9 +299,10 @@ function ImportView(props: { book: Book }) {
             </p>
             <h2>{t('importPage.sample')}</h2>
             <p>{t('importPage.mappingHint')}</p>
-            <MappingTable preview={p()} mapping={mapping()} disabled={busy() !== null} onMap={remap} />
+            <MappingTable preview={p()} kind={kind()} mapping={mapping()} disabled={busy() !== null} onMap={remap} />
             <p data-testid="import-counts">
-              {t('importPage.counts', {
+              {t(kindMessage('counts', kind()), {
+                existingCustomers: fmtNumber(p().counts.existingCustomers ?? 0),
                 rows: fmtNumber(p().counts.rows), invoices: fmtNumber(p().counts.invoices), newInvoices: fmtNumber(p().counts.newInvoices),
                 existingInvoices: fmtNumber(p().counts.existingInvoices), newCustomers: fmtNumber(p().counts.newCustomers),
                 payments: fmtNumber(p().counts.payments),
@@ -298,14 +312,16 @@ function ImportView(props: { book: Book }) {
             <Show when={p().counts.errors > 0}>
               <p>{t('importPage.confirmWithErrors')}</p>
             </Show>
-            <Show when={p().counts.newInvoices === 0 && p().counts.newCustomers === 0}>
+            <Show when={p().counts.newInvoices === 0 && p().counts.newCustomers === 0 && p().counts.payments === 0}>
               <p data-testid="import-nothing">{t('importPage.nothingNew')}</p>
             </Show>
             <div class="inline-fields">
               <button type="button" class="btn btn-primary" data-testid="import-confirm"
-                disabled={busy() !== null || (p().counts.newInvoices === 0 && p().counts.newCustomers === 0)}
+                disabled={busy() !== null || (p().counts.newInvoices === 0 && p().counts.newCustomers === 0 && p().counts.payments === 0)}
                 onClick={() => void confirm()}>
-                {t('importPage.confirm', { count: fmtNumber(p().counts.newInvoices) })}
+                {t(kindMessage('confirm', kind()), {
+                  count: fmtNumber(kind() === 'invoices' ? p().counts.newInvoices : kind() === 'customers' ? p().counts.newCustomers : p().counts.payments),
+                })}
               </button>
             </div>
             <div class="inline-fields">
@@ -326,15 +342,15 @@ function ImportView(props: { book: Book }) {
           <section class="panel stack" data-testid="import-summary"
             data-invoices={s().invoices} data-customers={s().customers} data-payments={s().payments} data-existing={s().existing} data-skipped={s().skipped}>
             <p>
-              {s().invoices === 0 && s().customers === 0
+              {s().invoices === 0 && s().customers === 0 && s().payments === 0
                 ? t('importPage.doneNothing')
-                : t('importPage.done', {
+                : t(kindMessage('done', kind()), {
                     invoices: fmtNumber(s().invoices), customers: fmtNumber(s().customers), payments: fmtNumber(s().payments),
                     existing: fmtNumber(s().existing), skipped: fmtNumber(s().skipped),
                   })}
             </p>
             <div class="inline-fields">
-              <Show when={(s().invoices > 0 || s().customers > 0) && !undone()}>
+              <Show when={(s().invoices > 0 || s().customers > 0 || s().payments > 0) && !undone()}>
                 <button type="button" class="btn" data-testid="import-undo" onClick={() => void undoImport()}>
                   {t('importPage.undo')}
                 </button>

@@ -1,16 +1,17 @@
 // The file's first rows under a row of <select>s: which field each column feeds.
 import { For, Index } from 'solid-js';
 import type { ImportPreview } from '../../api/contract';
-import { IMPORT_FIELDS, type ImportField } from '../../import/fields';
 import { t } from '../../i18n';
+import type { ImportKind } from '../../import/kinds';
+import { fieldLabel, fieldsOf } from './kindFields';
 
 /** The field a column feeds, or ''. */
-export function fieldOfColumn(mapping: Record<string, number>, column: number): ImportField | '' {
-  for (const f of IMPORT_FIELDS) if (mapping[f] === column) return f;
+export function fieldOfColumn(mapping: Record<string, number>, column: number, kind: ImportKind = 'invoices'): string {
+  for (const f of fieldsOf(kind)) if (mapping[f] === column) return f;
   return '';
 }
 
-export function MappingTable(props: { preview: ImportPreview; mapping: Record<string, number>; disabled: boolean; onMap: (column: number, field: ImportField | '') => void }) {
+export function MappingTable(props: { preview: ImportPreview; kind: ImportKind; mapping: Record<string, number>; disabled: boolean; onMap: (column: number, field: string) => void }) {
   const columns = () => {
     const n = Math.max(props.preview.headers.length, ...props.preview.sample.map((r) => r.cells.length));
     return Array.from({ length: n }, (_, i) => i);
@@ -32,15 +33,15 @@ export function MappingTable(props: { preview: ImportPreview; mapping: Record<st
                     data-testid={`mapping-${i}`}
                     aria-label={props.preview.headers[i] || t('importPage.columnN', { n: i + 1 })}
                     disabled={props.disabled}
-                    onChange={(e) => props.onMap(i, e.currentTarget.value as ImportField | '')}
+                    onChange={(e) => props.onMap(i, e.currentTarget.value)}
                   >
-                    <option value="" selected={fieldOfColumn(props.mapping, i) === ''}>
+                    <option value="" selected={fieldOfColumn(props.mapping, i, props.kind) === ''}>
                       {t('importPage.field.none')}
                     </option>
-                    <For each={IMPORT_FIELDS}>
+                    <For each={fieldsOf(props.kind)}>
                       {(f) => (
-                        <option value={f} selected={fieldOfColumn(props.mapping, i) === f}>
-                          {t(`importPage.field.${f}`)}
+                        <option value={f} selected={fieldOfColumn(props.mapping, i, props.kind) === f}>
+                          {fieldLabel(props.kind, f)}
                         </option>
                       )}
                     </For>
