@@ -48,7 +48,9 @@ export function UndoButton() {
 
   return (
     <div class="undo">
-      <button type="button" class="btn" data-testid="undo" disabled={busy()} onClick={undo}>
+      {/* Disabled until the current book is known: a click while the page is still
+          starting would otherwise answer "nothing to undo" for a book that has changes. */}
+      <button type="button" class="btn" data-testid="undo" disabled={busy() || !book()} onClick={undo}>
         ↶ {t('shell.undo')}
       </button>
       <Show when={message()}>
