@@ -16,7 +16,8 @@ import { createApi } from '../workers/api';
 
 const INVOICES = Number(process.env.IMPORT_BENCH_INVOICES ?? 100_000);
 const CUSTOMERS = Math.max(20, Math.round(INVOICES / 17));
-const NOTE = "fake-indexeddb in Node is much slower than Chromium's IndexedDB, so the commit figure is pessimistic.";
+const NOTE = 'Database figures are over fake-indexeddb in Node; real IndexedDB in Chromium measured slower still for the commit '
+  + '(see bench/browser-import.ts), so read them as a lower bound on write cost.';
 
 /** Deterministic pseudo-random numbers (mulberry32), so runs compare. */
 function random(seed: number): () => number {

@@ -12,8 +12,8 @@ import { Ledger } from '../src/ledger';
 import { createApi } from '../workers/api';
 
 const END = '2025-06-30';
-const NOTE = "fake-indexeddb in Node is much slower than Chromium's IndexedDB for I/O, so the database figures "
-  + 'here are pessimistic; the ledger-only figures are representative. A browser-based measurement may follow (engineer P).';
+const NOTE = 'Database figures are over fake-indexeddb in Node, not a browser: bench/browser.ts measures the same steps in '
+  + 'Chromium (its bulk writes were slower there). The ledger-only figures are representative.';
 
 interface Row { case: string; invoices: number; ms: number; detail?: string }
 const rows: Row[] = [];
