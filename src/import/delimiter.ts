@@ -46,6 +46,15 @@ function score(text: string, delimiter: string): Score {
   return best;
 }
 
+/**
+ * Cells the candidate splits consistently: rows of the common count times that count.
+ * Rows alone mislead: a wrong delimiter misreads quotes, so a quoted cell holding a
+ * line break ends a row early and the broken pieces count as extra two-cell rows.
+ */
+function weight(sc: Score): number {
+  return sc.rows * sc.cells;
+}
+
 /** The delimiter among , \t ; | that splits the first rows most consistently (',' if none does). */
 export function detectDelimiter(text: string): string {
   const sep = excelSepLine(text);
@@ -55,7 +64,7 @@ export function detectDelimiter(text: string): string {
   let bestScore: Score = { rows: 0, cells: 0 };
   for (const d of DELIMITERS) {
     const sc = score(s, d);
-    if (sc.rows > bestScore.rows || (sc.rows === bestScore.rows && sc.cells > bestScore.cells)) {
+    if (weight(sc) > weight(bestScore) || (weight(sc) === weight(bestScore) && sc.rows > bestScore.rows)) {
       best = d;
       bestScore = sc;
     }

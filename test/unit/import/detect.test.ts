@@ -20,6 +20,14 @@ describe('detectDelimiter', () => {
     expect(detectDelimiter('name,note\n"Foo; Bar","a;b;c;d"\n"x","y;z"\n')).toBe(',');
   });
 
+  it('is not misled by quoted cells holding commas and line breaks in a tab file', () => {
+    // Read with ',' the quotes go wrong, the row breaks at the line break and its
+    // pieces look like more two-cell rows than the real ten-cell rows (fast-check found it).
+    const row = '"0.01"\t"d#1"\t"客,\n,"\t"N0_"\t"CNY"';
+    const text = `"Amount"\t"Description"\t"Customer Name"\t"Invoice No."\t"Currency"\n${row}\n${row}\n`;
+    expect(detectDelimiter(text)).toBe('\t');
+  });
+
   it('is not misled by preamble lines', () => {
     expect(detectDelimiter('Report, printed 2024-01-05\n\nInv;Cust;Amt\n1;A;2\n2;B;3\n')).toBe(';');
   });
