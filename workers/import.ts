@@ -7,7 +7,7 @@ import type {
   ImportPresetInfo, ImportPreview, ImportPreviewOptions, ImportProblemRow, ImportSource, ImportSummary, OverdueApi, Progress,
 } from '../src/api/contract';
 import { IMPORT_PREVIEW_ROWS, IMPORT_PROBLEM_CAP } from '../src/api/contract';
-import type { Repository } from '../src/db/repository';
+import type { BulkRecords, Repository } from '../src/db/repository';
 import type { OverdueDb } from '../src/db/schema';
 import { storageFailure } from '../src/db/storage-errors';
 import { isIsoDate, todayLocal } from '../src/domain/calendar';
@@ -203,8 +203,14 @@ export function createImportApi(db: OverdueDb, ready: Promise<{ repo: Repository
     });
   }
 
-  async function commitPayments(
-    token: string, session: Session, parsed: RecordFile<ParsedPaymentRow>, onProgress: ((p: Progress) => void) | undefined,
+  /**
+   * Plans again inside one transaction and writes what is new as one 'import' batch:
+   * the repository's write joins the transaction, so what is "already in the book"
+   * cannot change between the check and the write. Nothing new writes no batch.
+   */
+  async function writeImport(
+    token: string, session: Session, onProgress: ((p: Progress) => void) | undefined,
+    planIn: (book: Book) => Promise<{ summary: ImportSummary; records: Partial<BulkRecords> }>,
   ): Promise<Result<ImportSummary>> {
     let repo: Repository;
     let books: BookLedgers;
@@ -213,22 +219,18 @@ export function createImportApi(db: OverdueDb, ready: Promise<{ repo: Repository
     } catch (e) {
       return storageFailure(e);
     }
+    let wrote = false;
     let result: Result<ImportSummary>;
     try {
       result = await db.transaction('rw', COMMIT_TABLES.map((t) => db.table(t)), async (): Promise<Result<ImportSummary>> => {
         const book = await liveBook(db, session.bookId);
         if (!book) return fail('', 'book.notFound');
-        const plan = await planPayments(db, book, parsed.records, paymentColumns(parsed));
-        await plan.unstage();
-        const summary: ImportSummary = {
-          invoices: 0, customers: 0, payments: plan.payments.length, existing: plan.duplicates,
-          skipped: parsed.rows - parsed.records.length + plan.problems.filter((p) => p.severity === 'error').length,
-        };
-        if (plan.payments.length === 0) return ok(summary); // nothing new: no batch
-        const written = await repo.bulkInsert(session.bookId, {
-          customers: [], invoices: [], payments: plan.payments, allocations: plan.allocations, adjustments: [], activities: [],
-        }, 'import', (done, total) => report(onProgress, done, total));
+        const { summary, records } = await planIn(book);
+        const all: BulkRecords = { ...NO_RECORDS, ...records };
+        if (Object.values(all).every((list) => list.length === 0)) return ok(summary);
+        const written = await repo.bulkInsert(session.bookId, all, 'import', (done, total) => report(onProgress, done, total));
         if (!written.ok) throw new ImportWriteFailed({ ok: false, errors: written.errors });
+        wrote = true;
         return ok(summary);
       });
     } catch (e) {
@@ -237,45 +239,59 @@ export function createImportApi(db: OverdueDb, ready: Promise<{ repo: Repository
     }
     if (result.ok) {
       sessions.delete(token);
-      if (result.value.payments > 0) await books.saveNow(session.bookId);
+      if (wrote) await books.saveNow(session.bookId);
     }
     return result;
   }
 
-  async function commitCustomers(
+  function commitPayments(
+    token: string, session: Session, parsed: RecordFile<ParsedPaymentRow>, onProgress: ((p: Progress) => void) | undefined,
+  ): Promise<Result<ImportSummary>> {
+    return writeImport(token, session, onProgress, async (book) => {
+      const plan = await planPayments(db, book, parsed.records, paymentColumns(parsed));
+      await plan.unstage();
+      return {
+        summary: {
+          invoices: 0, customers: 0, payments: plan.payments.length, existing: plan.duplicates,
+          skipped: parsed.rows - parsed.records.length + plan.problems.filter((p) => p.severity === 'error').length,
+        },
+        records: { payments: plan.payments, allocations: plan.allocations },
+      };
+    });
+  }
+
+  function commitCustomers(
     token: string, session: Session, parsed: RecordFile<ParsedCustomer>, onProgress: ((p: Progress) => void) | undefined,
   ): Promise<Result<ImportSummary>> {
-    let repo: Repository;
-    try {
-      ({ repo } = await ready);
-    } catch (e) {
-      return storageFailure(e);
-    }
-    let result: Result<ImportSummary>;
-    try {
-      // Planned again inside the write's transaction: the book may have changed since the preview.
-      result = await db.transaction('rw', COMMIT_TABLES.map((t) => db.table(t)), async (): Promise<Result<ImportSummary>> => {
-        const book = await liveBook(db, session.bookId);
-        if (!book) return fail('', 'book.notFound');
-        const customers = await db.customers.where('[bookId+deleted]').equals([book.id, 0]).toArray();
-        const plan = planCustomers(parsed.records, { customers }, { termsDays: book.defaultTermsDays, newId: () => crypto.randomUUID() });
-        const summary: ImportSummary = {
+    return writeImport(token, session, onProgress, async (book) => {
+      const customers = await db.customers.where('[bookId+deleted]').equals([book.id, 0]).toArray();
+      const plan = planCustomers(parsed.records, { customers }, { termsDays: book.defaultTermsDays, newId: () => crypto.randomUUID() });
+      return {
+        summary: {
           invoices: 0, customers: plan.customers.length, payments: 0, existing: 0, existingCustomers: plan.existing,
           skipped: parsed.rows - parsed.records.length,
-        };
-        if (plan.customers.length === 0) return ok(summary); // nothing new: no batch
-        const written = await repo.bulkInsert(session.bookId, {
-          customers: plan.customers, invoices: [], payments: [], allocations: [], adjustments: [], activities: [],
-        }, 'import', (done, total) => report(onProgress, done, total));
-        if (!written.ok) throw new ImportWriteFailed({ ok: false, errors: written.errors });
-        return ok(summary);
-      });
-    } catch (e) {
-      if (e instanceof ImportWriteFailed) return e.result;
-      return storageFailure(e);
-    }
-    if (result.ok) sessions.delete(token);
-    return result;
+        },
+        records: { customers: plan.customers },
+      };
+    });
+  }
+
+  function commitInvoices(
+    token: string, session: Session, parsed: ParsedFile, onProgress: ((p: Progress) => void) | undefined,
+  ): Promise<Result<ImportSummary>> {
+    return writeImport(token, session, onProgress, async (book) => {
+      const plan = await planFor(db, book, parsed);
+      return {
+        summary: {
+          invoices: plan.invoices.length,
+          customers: plan.customers.length,
+          payments: plan.payments.length,
+          existing: plan.existing,
+          skipped: parsed.problems.filter((p) => p.severity === 'error').length + plan.problems.length,
+        },
+        records: { customers: plan.customers, invoices: plan.invoices, payments: plan.payments, allocations: plan.allocations },
+      };
+    });
   }
 
   return {
@@ -343,46 +359,7 @@ export function createImportApi(db: OverdueDb, ready: Promise<{ repo: Repository
       if (session?.customers) return commitCustomers(token, session, session.customers, onProgress);
       if (session?.payments) return commitPayments(token, session, session.payments, onProgress);
       if (!session?.parsed) return fail('', 'import.expired');
-      const parsed = session.parsed;
-      let repo: Repository;
-      let books: BookLedgers;
-      try {
-        ({ repo, books } = await ready);
-      } catch (e) {
-        return storageFailure(e);
-      }
-      let result: Result<ImportSummary>;
-      try {
-        // Plan and write in one transaction: the repository's write joins it, so what
-        // is "already in the book" cannot change between the check and the write.
-        result = await db.transaction('rw', COMMIT_TABLES.map((t) => db.table(t)), async (): Promise<Result<ImportSummary>> => {
-          const book = await liveBook(db, session.bookId);
-          if (!book) return fail('', 'book.notFound');
-          const plan = await planFor(db, book, parsed);
-          const summary: ImportSummary = {
-            invoices: plan.invoices.length,
-            customers: plan.customers.length,
-            payments: plan.payments.length,
-            existing: plan.existing,
-            skipped: parsed.problems.filter((p) => p.severity === 'error').length + plan.problems.length,
-          };
-          if (plan.invoices.length === 0 && plan.customers.length === 0) return ok(summary); // nothing new: no batch
-          const written = await repo.bulkInsert(session.bookId, {
-            customers: plan.customers, invoices: plan.invoices, payments: plan.payments, allocations: plan.allocations,
-            adjustments: [], activities: [],
-          }, 'import', (done, total) => report(onProgress, done, total));
-          if (!written.ok) throw new ImportWriteFailed({ ok: false, errors: written.errors });
-          return ok(summary);
-        });
-      } catch (e) {
-        if (e instanceof ImportWriteFailed) return e.result;
-        return storageFailure(e);
-      }
-      if (result.ok) {
-        sessions.delete(token);
-        if (result.value.invoices > 0) await books.saveNow(session.bookId);
-      }
-      return result;
+      return commitInvoices(token, session, session.parsed, onProgress);
     },
 
     async importCancel(token) {
@@ -457,6 +434,8 @@ function paymentColumns(parsed: RecordFile<ParsedPaymentRow>): { customer: strin
   };
   return { customer: header('customer') ?? header('customer_name'), invoice: header('invoice_number') };
 }
+
+const NO_RECORDS: BulkRecords = { customers: [], invoices: [], payments: [], allocations: [], adjustments: [], activities: [] };
 
 /** Carries a failed bulk write out of the transaction so it is rolled back as a whole. */
 class ImportWriteFailed extends Error {
