@@ -1,12 +1,11 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BookInput, CustomerInput, InvoiceInput, PaymentInput } from '../../../src/api/contract';
+import { describe, expect, it } from 'vitest';
+import { must, workerApis } from './harness';
 import { openDb } from '../../../src/db/schema';
-import type { Result } from '../../../src/domain/errors';
+import type { WorkerApi } from '../../../workers/api';
+import type { BookInput, CustomerInput, InvoiceInput, PaymentInput } from '../../../src/api/contract';
 import { Ledger } from '../../../src/ledger';
 import { readBookRecords } from '../../../workers/bookRecords';
-import { createApi, type WorkerApi } from '../../../workers/api';
 import { MAX_OPEN_BOOKS } from '../../../workers/books';
 
 const bookInput: BookInput = {
@@ -21,22 +20,8 @@ const payment = (customerId: string, date: string, amount: number): PaymentInput
   customerId, date, amount, method: 'bank', reference: 'REF-1', allocation: 'auto',
 });
 
-function must<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-}
-
-const opened: { api: WorkerApi; name: string }[] = [];
-function start(name = crypto.randomUUID(), snapshotDelayMs = 10_000): WorkerApi {
-  const api = createApi(openDb(name), { snapshotDelayMs });
-  opened.push({ api, name });
-  return api;
-}
-afterEach(async () => {
-  const names = new Set(opened.map((o) => o.name));
-  for (const o of opened.splice(0)) await o.api.close();
-  for (const name of names) await Dexie.delete(name);
-});
+// Broadcast on: one test checks that a second tab keeps in step.
+const start = workerApis({ broadcast: true });
 
 /** A book with one customer, two invoices and a partial payment. */
 async function smallBook(api: WorkerApi) {
@@ -50,12 +35,12 @@ async function smallBook(api: WorkerApi) {
 
 describe('createApi', () => {
   it('opens the database', async () => {
-    const api = start();
+    const { api } = start();
     expect(await api.open()).toEqual({ state: 'ok' });
   });
 
   it('answers the dashboard of a small book and follows a payment and its undo', async () => {
-    const api = start();
+    const { api } = start();
     const { book, customer, a } = await smallBook(api);
     const d = await api.dashboard(book.id, '2025-04-15');
     // 1000.00 - 300.00 paid = 700.00, 65 days overdue; A-2: 500.00, 15 days overdue.
@@ -88,7 +73,7 @@ describe('createApi', () => {
 
   it('reopens from the stored snapshot with the same dashboard, replaying later changes', async () => {
     const name = crypto.randomUUID();
-    const first = start(name);
+    const { api: first } = start({ name });
     const { book, customer } = await smallBook(first);
     await first.flush();
     // Written after the snapshot: the next open replays it from the change log.
@@ -96,7 +81,7 @@ describe('createApi', () => {
     const expected = await first.dashboard(book.id, '2025-04-15');
     expect(expected.totalOpen).toBe(110_000);
 
-    const second = start(name);
+    const { api: second } = start({ name });
     const reopened = await second.dashboard(book.id, '2025-04-15');
     expect(second.openReport(book.id)).toEqual({ how: 'snapshot', replayed: 1 });
     expect({ ...reopened, computeMs: 0 }).toEqual({ ...expected, computeMs: 0 });
@@ -107,14 +92,14 @@ describe('createApi', () => {
 
   it('rebuilds from records when there is no snapshot, and stores one', async () => {
     const name = crypto.randomUUID();
-    const first = start(name);
+    const { api: first } = start({ name });
     const { book } = await smallBook(first);
     const expected = await first.dashboard(book.id, '2025-04-15');
     await first.close();
     const db = openDb(name);
     await db.snapshots.clear();
 
-    const second = start(name);
+    const { api: second } = start({ name });
     const rebuilt = await second.dashboard(book.id, '2025-04-15');
     expect(second.openReport(book.id)?.how).toBe('rebuild');
     expect({ ...rebuilt, computeMs: 0 }).toEqual({ ...expected, computeMs: 0 });
@@ -124,7 +109,7 @@ describe('createApi', () => {
   });
 
   it('keeps only a few ledgers in memory; an evicted book reopens from its snapshot', async () => {
-    const api = start();
+    const { api } = start();
     const made = [];
     for (let i = 0; i < MAX_OPEN_BOOKS + 1; i++) {
       const { book } = await smallBook(api);
@@ -141,8 +126,8 @@ describe('createApi', () => {
 
   it('keeps a second tab in step through the broadcast channel', async () => {
     const name = crypto.randomUUID();
-    const tabA = start(name);
-    const tabB = start(name);
+    const { api: tabA } = start({ name });
+    const { api: tabB } = start({ name });
     const { book, customer } = await smallBook(tabA);
     expect((await tabB.dashboard(book.id, '2025-04-15')).totalOpen).toBe(120_000);
     must(await tabA.recordPayment(book.id, payment(customer.id, '2025-04-10', 20_000)));
@@ -158,7 +143,7 @@ describe('createApi', () => {
   });
 
   it('shows invoice and customer detail from records and ledger', async () => {
-    const api = start();
+    const { api } = start();
     const { book, customer, a, b, paid } = await smallBook(api);
     const inv = await api.invoiceDetail(book.id, a.id, '2025-04-15');
     expect(inv).toMatchObject({ customerName: '杭州恒达贸易有限公司', balance: 70_000, daysOverdue: 65, status: 'overdue' });
@@ -188,7 +173,7 @@ describe('createApi', () => {
   });
 
   it('passes validation errors through and rejects queries on a missing book', async () => {
-    const api = start();
+    const { api } = start();
     const { book, customer } = await smallBook(api);
     const dup = await api.saveInvoice(book.id, invoiceInput(customer.id, 'A-1', '2025-01-10', '2025-02-09', 100));
     expect(dup.ok).toBe(false);
@@ -202,7 +187,7 @@ describe('createApi', () => {
   });
 
   it('loads a demo book with progress, matching a ledger built from its stored records', async () => {
-    const api = start();
+    const { api, db: apiDb } = start();
     const progress: number[] = [];
     const book = must(await api.loadDemoBook(
       { seed: 4, customers: 30, invoices: 500, locale: 'en', endDate: '2025-06-30' },
@@ -213,7 +198,7 @@ describe('createApi', () => {
     const books = await api.listBooks();
     expect(books.find((b) => b.id === book.id)).toMatchObject({ customers: 30, invoices: 500, currency: 'CNY' });
     const d = await api.dashboard(book.id, '2025-06-30');
-    const db = openDb(opened[0]?.name);
+    const db = openDb(apiDb.name);
     const read = await readBookRecords(db, book.id);
     db.close();
     expect(read).not.toBeNull();

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { Result } from '../../../src/domain/errors';
+import { must, workerApis } from './harness';
+import type { WorkerApi } from '../../../workers/api';
 import type { BookInput, CustomerInput, InvoiceInput, RestoreReport } from '../../../src/api/contract';
 import { canonicalJson, checksumOf } from '../../../src/backup/format';
-import { openDb, type OverdueDb } from '../../../src/db/schema';
-import type { Result } from '../../../src/domain/errors';
-import { createApi, type WorkerApi } from '../../../workers/api';
+import type { OverdueDb } from '../../../src/db/schema';
 
 const bookInput = (name: string): BookInput => ({
   name, currency: 'CNY', locale: 'zh-CN', agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due',
@@ -16,25 +16,7 @@ const invoiceInput = (customerId: string, number: string, issueDate: string, due
   customerId, number, issueDate, dueDate, amount, currency: 'CNY', description: '', disputed: false, disputeReason: '',
 });
 
-function must<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-}
-
-const opened: { api: WorkerApi; name: string }[] = [];
-function start(): { api: WorkerApi; db: OverdueDb } {
-  const name = crypto.randomUUID();
-  const db = openDb(name);
-  const api = createApi(db, { snapshotDelayMs: 10_000, broadcast: false });
-  opened.push({ api, name });
-  return { api, db };
-}
-afterEach(async () => {
-  for (const o of opened.splice(0)) {
-    await o.api.close();
-    await Dexie.delete(o.name);
-  }
-});
+const start = workerApis();
 
 const AS_OF = '2025-04-15';
 

@@ -1,13 +1,11 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { must, workerApis } from './harness';
 import type { BookInput, CustomerInput, ExportFile, InvoiceInput } from '../../../src/api/contract';
 import { Repository } from '../../../src/db/repository';
-import { openDb, type OverdueDb } from '../../../src/db/schema';
-import type { Result } from '../../../src/domain/errors';
+import type { OverdueDb } from '../../../src/db/schema';
 import type { Activity } from '../../../src/domain/types';
-import { createApi, type WorkerApi } from '../../../workers/api';
 
 const bookInput: BookInput = {
   name: '华东 代账/2025', currency: 'CNY', locale: 'zh-CN', agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due',
@@ -21,25 +19,7 @@ const invoiceInput = (customerId: string, number: string, issueDate: string, due
   customerId, number, issueDate, dueDate, amount, currency: 'CNY', description: '', disputed: false, disputeReason: '',
 });
 
-function must<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-}
-
-const opened: { api: WorkerApi; name: string }[] = [];
-function start(): { api: WorkerApi; db: OverdueDb } {
-  const name = crypto.randomUUID();
-  const db = openDb(name);
-  const api = createApi(db, { snapshotDelayMs: 10_000, broadcast: false });
-  opened.push({ api, name });
-  return { api, db };
-}
-afterEach(async () => {
-  for (const o of opened.splice(0)) {
-    await o.api.close();
-    await Dexie.delete(o.name);
-  }
-});
+const start = workerApis();
 
 const AS_OF = '2025-04-15';
 

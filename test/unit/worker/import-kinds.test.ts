@@ -2,36 +2,17 @@
 // one undoable 'import' batch, the same file again changes nothing, payments
 // allocated to the invoice they name (rest as credit) or oldest due first.
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { must, workerApis } from './harness';
+import type { WorkerApi } from '../../../workers/api';
 import type { BookInput, ImportPreviewOptions } from '../../../src/api/contract';
-import { openDb } from '../../../src/db/schema';
-import type { Result } from '../../../src/domain/errors';
-import { createApi, type WorkerApi } from '../../../workers/api';
 
 const bookInput: BookInput = {
   name: '导入测试', currency: 'CNY', locale: 'zh-CN', agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due',
   defaultTermsDays: 30, commaDecimal: false, limitationYears: 3,
 };
 
-function must<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-}
-
-const opened: { api: WorkerApi; name: string }[] = [];
-function start(): WorkerApi {
-  const name = crypto.randomUUID();
-  const api = createApi(openDb(name), { snapshotDelayMs: 10_000, broadcast: false });
-  opened.push({ api, name });
-  return api;
-}
-afterEach(async () => {
-  for (const o of opened.splice(0)) {
-    await o.api.close();
-    await Dexie.delete(o.name);
-  }
-});
+const start = workerApis();
 
 const CUSTOMERS = [
   '客户编码,客户名称,账期,信用额度,联系人,手机',
@@ -73,7 +54,7 @@ async function customerByName(api: WorkerApi, bookId: string, name: string) {
 
 describe('customers files', () => {
   it('previews without writing, imports one batch, is idempotent and undone as a whole', async () => {
-    const api = start();
+    const { api } = start();
     const book = must(await api.createBook(bookInput));
     const p = await load(api, book.id, CUSTOMERS, { kind: 'customers' });
     expect(p.mapping).toMatchObject({ code: 0, name: 1, terms_days: 2, credit_limit: 3, contact: 4, phone: 5 });
@@ -105,7 +86,7 @@ describe('payments files', () => {
   }
 
   it('reports unknown customers and invoices at their line and column, allocates, and is idempotent and undoable', async () => {
-    const api = start();
+    const { api } = start();
     const book = await bookWithInvoices(api);
     const p = await load(api, book.id, PAYMENTS, { kind: 'payments' });
     expect(p.headerLine).toBe(2);
@@ -136,7 +117,7 @@ describe('payments files', () => {
   });
 
   it('allocates several payments of one customer in date order, each seeing what the earlier left', async () => {
-    const api = start();
+    const { api } = start();
     const book = await bookWithInvoices(api);
     const text = ['Customer Code,Payment Date,Amount,Reference', 'C001,2025-03-02,900,B', 'C001,2025-03-01,900,A'].join('\n');
     must(await api.importCommit((await load(api, book.id, text, { kind: 'payments' })).token));

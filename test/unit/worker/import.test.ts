@@ -1,37 +1,18 @@
 // Import through the worker API: preview keeps the file in the worker, commit writes
 // one undoable batch, a second import of the same file changes nothing.
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { must, workerApis } from './harness';
+import type { WorkerApi } from '../../../workers/api';
 import type { BookInput, ImportPreview, Progress } from '../../../src/api/contract';
-import { openDb } from '../../../src/db/schema';
-import type { Result } from '../../../src/domain/errors';
 import { encodeGb } from '../../../src/export/gb18030';
-import { createApi, type WorkerApi } from '../../../workers/api';
 
 const bookInput: BookInput = {
   name: '导入测试', currency: 'CNY', locale: 'zh-CN', agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due',
   defaultTermsDays: 30, commaDecimal: false, limitationYears: 3,
 };
 
-function must<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-}
-
-const opened: { api: WorkerApi; name: string }[] = [];
-function start(): WorkerApi {
-  const name = crypto.randomUUID();
-  const api = createApi(openDb(name), { snapshotDelayMs: 10_000, broadcast: false });
-  opened.push({ api, name });
-  return api;
-}
-afterEach(async () => {
-  for (const o of opened.splice(0)) {
-    await o.api.close();
-    await Dexie.delete(o.name);
-  }
-});
+const start = workerApis();
 
 const CSV = [
   '应收账款台账 2025年',
@@ -54,7 +35,7 @@ async function preview(api: WorkerApi, bookId: string, text = CSV): Promise<Impo
 
 describe('importPreview', () => {
   it('detects GB18030, the header below the title, the mapping, and counts without writing', async () => {
-    const api = start();
+    const { api } = start();
     const book = must(await api.createBook(bookInput));
     const seen: Progress[] = [];
     const p = must(await api.importPreview(book.id, { name: 'x.csv', bytes: bytesOf(CSV) }, { today: '2025-06-30' }, (x) => seen.push(x)));
@@ -74,7 +55,7 @@ describe('importPreview', () => {
   });
 
   it('re-reads with a corrected mapping and an encoding override', async () => {
-    const api = start();
+    const { api } = start();
     const book = must(await api.createBook(bookInput));
     const p = must(await api.importPreview(book.id, { name: 'x.csv', bytes: bytesOf(CSV) }, { map: { paid_amount: '', paid_date: '' } }));
     expect(p.mapping.paid_amount).toBeUndefined();
@@ -85,7 +66,7 @@ describe('importPreview', () => {
   });
 
   it('reads rows pasted from Excel (tab-separated)', async () => {
-    const api = start();
+    const { api } = start();
     const book = must(await api.createBook(bookInput));
     const pasted = 'Customer\tInvoice #\tInvoice date\tAmount\nAcme Ltd\tA-1\t2025-01-05\t120.00\n';
     const p = must(await api.importPreview(book.id, { pasted }, {}));
@@ -94,7 +75,7 @@ describe('importPreview', () => {
   });
 
   it('caps the problem list but counts every problem', async () => {
-    const api = start();
+    const { api } = start();
     const book = must(await api.createBook(bookInput));
     const lines = ['Customer,Invoice #,Invoice date,Amount'];
     for (let i = 0; i < 700; i++) lines.push(`Acme,N-${i},bad,1.00`);
@@ -105,7 +86,7 @@ describe('importPreview', () => {
   });
 
   it('is cancelled by importCancel while reading, and the token is then gone', async () => {
-    const api = start();
+    const { api } = start();
     const book = must(await api.createBook(bookInput));
     const lines = ['Customer,Invoice #,Invoice date,Amount'];
     for (let i = 0; i < 60_000; i++) lines.push(`Customer ${i % 50},N-${i},2025-01-05,10.00`);
@@ -122,7 +103,7 @@ describe('importPreview', () => {
 
 describe('importCommit', () => {
   it('writes one batch, allocates paid columns, and a second import of the same file changes nothing', async () => {
-    const api = start();
+    const { api } = start();
     const book = must(await api.createBook(bookInput));
     const p = await preview(api, book.id);
     const summary = must(await api.importCommit(p.token));
@@ -150,7 +131,7 @@ describe('importCommit', () => {
   });
 
   it('matches customers by name ignoring case and spacing, and adds only the new invoices', async () => {
-    const api = start();
+    const { api } = start();
     const book = must(await api.createBook(bookInput));
     must(await api.saveCustomer(book.id, { name: 'ACME  Ltd', uscc: '', termsDays: 30, creditLimit: null, contacts: [], tags: [], notes: '' }));
     const one = 'Customer\tInvoice #\tInvoice date\tAmount\nacme ltd\tA-1\t2025-01-05\t120.00\n';
@@ -163,7 +144,7 @@ describe('importCommit', () => {
   });
 
   it('is undone as a whole by the ordinary undo', async () => {
-    const api = start();
+    const { api } = start();
     const book = must(await api.createBook(bookInput));
     must(await api.importCommit((await preview(api, book.id)).token));
     expect((await api.listBooks())[0]).toMatchObject({ customers: 2, invoices: 3 });
@@ -176,7 +157,7 @@ describe('importCommit', () => {
   });
 
   it('leaves out an invoice whose number another customer holds', async () => {
-    const api = start();
+    const { api } = start();
     const book = must(await api.createBook(bookInput));
     must(await api.importCommit(must(await api.importPreview(book.id, { pasted: 'Customer\tInvoice #\tInvoice date\tAmount\nAcme\tA-1\t2025-01-05\t120.00\n' }, {})).token));
     const p = must(await api.importPreview(book.id, { pasted: 'Customer\tInvoice #\tInvoice date\tAmount\nOther Co\tA-1\t2025-01-05\t50.00\n' }, {}));
@@ -187,7 +168,7 @@ describe('importCommit', () => {
 
 describe('import presets', () => {
   it('lists the shipped presets and saves a named one on the device', async () => {
-    const api = start();
+    const { api } = start();
     const before = await api.listImportPresets();
     expect(before.map((p) => p.id)).toEqual(expect.arrayContaining(['xero', 'quickbooks', 'zoho', 'invoiceninja', 'freshbooks', 'wave', 'cn-ledger']));
     const bad = await api.saveImportPreset('  ', {}, {});

@@ -1,0 +1,40 @@
+// Shared set-up for tests of the worker API over fake-indexeddb: each test file
+// imports 'fake-indexeddb/auto' first, then asks for a starter here.
+import { Dexie } from 'dexie';
+import { afterEach } from 'vitest';
+import { openDb, type OverdueDb } from '../../../src/db/schema';
+import type { Result } from '../../../src/domain/errors';
+import { createApi, type WorkerApi } from '../../../workers/api';
+
+/** The value of a Result the test expects to succeed; its errors otherwise. */
+export function must<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+}
+
+export interface StartOptions {
+  /** Database name; reuse one to reopen the same database (another tab, a reload). */
+  name?: string;
+  snapshotDelayMs?: number;
+  broadcast?: boolean;
+}
+
+/**
+ * A starter of worker APIs, each on its own fake database unless named; after
+ * each test every API is closed, then its database deleted.
+ */
+export function workerApis(defaults: Omit<StartOptions, 'name'> = {}): (options?: StartOptions) => { api: WorkerApi; db: OverdueDb } {
+  const opened: { api: WorkerApi; name: string }[] = [];
+  afterEach(async () => {
+    const names = new Set(opened.map((o) => o.name));
+    for (const o of opened.splice(0)) await o.api.close();
+    for (const name of names) await Dexie.delete(name);
+  });
+  return (options = {}) => {
+    const { name = crypto.randomUUID(), snapshotDelayMs = 10_000, broadcast = false } = { ...defaults, ...options };
+    const db = openDb(name);
+    const api = createApi(db, { snapshotDelayMs, broadcast });
+    opened.push({ api, name });
+    return { api, db };
+  };
+}
