@@ -10,19 +10,18 @@
 // older than the sources (--build forces, --no-build never). Writes bench/out/browser-import.json.
 // Not a test: it asserts only that the import and the dashboard came out right, never how fast.
 
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { addDays } from '../src/domain/calendar';
 import { encodeGb } from '../src/export/gb18030';
 import { createBook, setToday } from '../test/e2e/flows';
-import { CHROMIUM, DIST, waitForServiceWorker } from '../test/e2e/harness';
+import { waitForServiceWorker } from '../test/e2e/harness';
 import { startStaticServer } from '../test/e2e/static-server';
+import { environment, launch, median, minorOf, prepareSite, profiles, round, step } from './browser-kit';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const INVOICES = Number(process.env.BENCH_IMPORT_SIZE ?? 100_000);
 const CUSTOMERS = Math.max(20, Math.round(INVOICES / 17));
 /** The as-of date, as in the other benches; every generated issue and payment date is on or before it. */
@@ -31,12 +30,6 @@ const COLD_OPENS = 3;
 /** Generous: a phase that takes longer is reported as a failure, not cut short silently. */
 const PHASE_TIMEOUT = 10 * 60_000;
 const TIMEOUT = 120_000;
-
-// The same flags as test/e2e/harness.ts.
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
-];
 
 /** Deterministic pseudo-random numbers (mulberry32), so runs compare. */
 function random(seed: number): () => number {
@@ -137,14 +130,6 @@ interface Row {
 }
 const rows: Row[] = [];
 const errors: string[] = [];
-const step = process.env.BENCH_DEBUG ? (what: string) => console.error(`  [${new Date().toISOString().slice(11, 23)}] ${what}`) : () => {};
-const round = (ms: number) => Math.round(ms * 10) / 10;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
-};
-
 const HEADER = `${'phase'.padEnd(52)} ${'invoices'.padStart(8)} ${'n'.padStart(2)} ${'median ms'.padStart(10)} ${'longest task ms'.padStart(16)} ${'longest frame gap ms'.padStart(21)}`;
 function record(label: string, samples: number[], longestTask: number, longestFrameGap: number, detail?: string): void {
   const row: Row = {
@@ -176,62 +161,6 @@ function whereTasks(state: PageState, from: number, to: number): string {
   return `; ${inside.length} long task(s), the longest starting at ${at.join(', ')}`;
 }
 
-/** Newest modification time of a file or of anything under a folder. */
-function newest(path: string): number {
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    return 0;
-  }
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), stats.mtimeMs);
-}
-
-/** Builds dist/ unless it is newer than every source (the bench must time the code in the tree). */
-function ensureBuilt(): string {
-  const flag = process.argv.includes('--build') ? 'always' : process.argv.includes('--no-build') ? 'never' : 'auto';
-  const built = newest(join(DIST, 'index.html'));
-  const sources = Math.max(...['src', 'workers', 'public', 'astro.config.mjs'].map((p) => newest(join(ROOT, p))));
-  if (flag === 'never' || (flag === 'auto' && built > sources)) {
-    if (built === 0) throw new Error('dist/ is missing: run without --no-build');
-    return `dist/ as built ${new Date(built).toISOString()}`;
-  }
-  console.log('Building the site...');
-  const res = spawnSync('npx', ['astro', 'build'], { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(`astro build failed:\n${res.stdout}\n${res.stderr}`);
-  return 'dist/ built now';
-}
-
-/** A copy of dist/ of its own, so a build (or bench/browser.ts's copy) cannot change the files midway. */
-function snapshotSite(): string {
-  const copy = fileURLToPath(new URL('./out/site-import/', import.meta.url));
-  rmSync(copy, { recursive: true, force: true });
-  cpSync(DIST, copy, { recursive: true });
-  const sw = readFileSync(join(copy, 'sw.js'), 'utf8');
-  const precached = [...sw.matchAll(/url:\s*"([^"]+)"/g)].map((m) => m[1] ?? '');
-  const missing = precached.filter((url) => newest(join(copy, url)) === 0);
-  if (precached.length === 0 || missing.length > 0) throw new Error(`dist/ is incomplete (${missing.slice(0, 3).join(', ') || 'no precache list'}): run again`);
-  return copy;
-}
-
-async function launch(profile: string): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
-    locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 860 }, serviceWorkers: 'allow',
-  });
-  context.setDefaultTimeout(TIMEOUT);
-  await context.addInitScript({ content: INIT_SCRIPT });
-  context.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()} (${msg.location().url})`);
-  });
-  context.on('weberror', (e) => errors.push(`page error: ${e.error().stack ?? e.error().message}`));
-  context.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
-  return context;
-}
-
 const stateOf = (page: Page) => page.evaluate('window.__bench') as Promise<PageState>;
 
 /** Waits for a mark (or the import error), then returns the page's state. */
@@ -246,16 +175,10 @@ async function waitMark(page: Page, mark: keyof PageState['marks']): Promise<Pag
   return state;
 }
 
-/** '¥1,234,567.89' -> 123456789 (the book is in CNY, two digits). */
-function minorOf(text: string): number {
-  if (!/\.\d{2}\D*$/.test(text)) throw new Error(`not a CNY amount: ${JSON.stringify(text)}`);
-  return (/[-−(]/.test(text) ? -1 : 1) * Number(text.replace(/[^\d]/g, ''));
-}
-
 async function bench(base: string, file: Buffer, open: number): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'overdue-bench-import-'));
   profiles.add(profile);
-  const context = await launch(profile);
+  const context = await launch(profile, INIT_SCRIPT, errors, TIMEOUT);
   try {
     // First visit: the service worker installs and takes control before anything is timed.
     step('first visit');
@@ -334,21 +257,13 @@ async function bench(base: string, file: Buffer, open: number): Promise<void> {
 async function main(): Promise<void> {
   if (!Number.isSafeInteger(INVOICES) || INVOICES < 1) throw new Error(`BENCH_IMPORT_SIZE must be a positive whole number, not ${process.env.BENCH_IMPORT_SIZE}`);
   const started = performance.now();
-  const site = ensureBuilt();
-  const dir = snapshotSite();
+  const { label: site, dir } = await prepareSite('site-import');
   const generated = performance.now();
   const { csv, open } = generateLedger(INVOICES);
   const file = Buffer.from(encodeGb(csv, 'gb18030'));
   const generateMs = performance.now() - generated;
   const server = await startStaticServer(dir);
-  let version = '?';
-  try {
-    version = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    // Only a label.
-  }
-  const load = () => loadavg().map((n) => n.toFixed(1)).join(' ');
-  const machine = `${cpus().length} cores, Node ${process.version}`;
+  const { version, machine, load } = environment();
   const loadBefore = load();
   console.log(`\nOverdue browser import bench: ${version}, headless; ${machine}; load average ${loadBefore}`);
   console.log(`${site}; served at ${server.url}; as of ${AS_OF}.`);
@@ -376,13 +291,6 @@ async function main(): Promise<void> {
     process.exitCode = 1;
   }
 }
-
-// Interrupted: Playwright closes the browser on exit; the throw-away profile goes too.
-const profiles = new Set<string>();
-process.on('exit', () => {
-  for (const p of profiles) rmSync(p, { recursive: true, force: true });
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143));
 
 main().catch((e: unknown) => {
   console.error(e);

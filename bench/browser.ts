@@ -9,17 +9,16 @@
 // forces a build, --no-build never builds); serves a copy of it. Writes bench/out/browser.json.
 // Not a test: it asserts only that the figures are right, never how fast they came.
 
-import { spawnSync, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { setToday } from '../test/e2e/flows';
-import { CHROMIUM, DIST, waitForServiceWorker } from '../test/e2e/harness';
+import { waitForServiceWorker } from '../test/e2e/harness';
 import { startStaticServer } from '../test/e2e/static-server';
+import { environment, launch, median, minorOf, prepareSite, profiles, round, step } from './browser-kit';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** The as-of date of every run (the demo's end date too), so runs compare. Same as bench/run.ts. */
 const AS_OF = '2025-06-30';
 const SIZES = [
@@ -31,17 +30,6 @@ const PAYMENTS = 3;
 /** Minor units; 100.00 CNY, well under the top debtor's balance, so it is allocated in full. */
 const PAYMENT_MINOR = 10_000;
 const TIMEOUT = 120_000;
-
-// The same flags as test/e2e/harness.ts.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /**
  * Injected before every document's own scripts (bench only, nothing in the app):
@@ -123,15 +111,6 @@ interface Row {
 const rows: Row[] = [];
 const errors: string[] = [];
 /** BENCH_DEBUG=1 prints each step to stderr. */
-const step = process.env.BENCH_DEBUG ? (what: string) => console.error(`  [${new Date().toISOString().slice(11, 23)}] ${what}`) : () => {};
-
-const round = (ms: number) => Math.round(ms * 10) / 10;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
-};
-
 function record(label: string, invoices: number, samples: number[], extra: { longestTask?: number; detail?: string; note?: string } = {}): void {
   const row: Row = {
     case: label, invoices, samples: samples.map(round), median: round(median(samples)), max: round(Math.max(...samples)),
@@ -152,70 +131,11 @@ function line(r: Row): string {
     + `${r.median.toFixed(1).padStart(10)} ${r.max.toFixed(1).padStart(9)} ${task.padStart(16)}`;
 }
 
-/** Newest modification time of a file or of anything under a folder. */
-function newest(path: string): number {
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    return 0;
-  }
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), stats.mtimeMs);
-}
-
-/** Builds dist/ unless it is newer than every source (the bench must time the code in the tree). */
-function ensureBuilt(force: boolean): string {
-  const flag = force || process.argv.includes('--build') ? 'always' : process.argv.includes('--no-build') ? 'never' : 'auto';
-  const built = newest(join(DIST, 'index.html'));
-  const sources = Math.max(...['src', 'workers', 'public', 'astro.config.mjs'].map((p) => newest(join(ROOT, p))));
-  if (flag === 'never' || (flag === 'auto' && built > sources)) {
-    if (built === 0) throw new Error('dist/ is missing: run without --no-build');
-    return `dist/ as built ${new Date(built).toISOString()}`;
-  }
-  const started = performance.now();
-  console.log(built === 0 ? 'Building the site (dist/ missing)...' : 'Building the site (sources changed since dist/ was built)...');
-  const res = spawnSync('npx', ['astro', 'build'], { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(`astro build failed:\n${res.stdout}\n${res.stderr}`);
-  return `dist/ built now in ${((performance.now() - started) / 1000).toFixed(0)} s`;
-}
-
-async function launch(profile: string): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    // The product's own user: Chinese UI and demo data, Beijing time.
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1280, height: 860 },
-    serviceWorkers: 'allow',
-  });
-  context.setDefaultTimeout(TIMEOUT);
-  await context.addInitScript({ content: INIT_SCRIPT });
-  context.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()} (${msg.location().url})`);
-  });
-  context.on('weberror', (e) => errors.push(`page error: ${e.error().stack ?? e.error().message}`));
-  context.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
-  return context;
-}
-
 const stateOf = (page: Page) => page.evaluate('window.__bench') as Promise<PageState>;
 
 /** Longest long task overlapping [from, to] (page time), or 0 if none was that long (>= 50 ms). */
 function longestTask(state: PageState, from: number, to: number): number {
   return state.tasks.reduce((max, [start, duration]) => (start <= to && start + duration >= from ? Math.max(max, duration) : max), 0);
-}
-
-/** '¥1,234,567.89' -> 123456789 (minor units; the demo book is in CNY, two digits). */
-function minorOf(text: string): number {
-  const negative = /[-−(]/.test(text);
-  const digits = text.replace(/[^\d]/g, '');
-  if (!/\.\d{2}\D*$/.test(text) || digits === '') throw new Error(`not a CNY amount: ${JSON.stringify(text)}`);
-  return (negative ? -1 : 1) * Number(digits);
 }
 
 /** A fresh blank page; the previous one is closed only then, so the context always keeps a page. */
@@ -277,7 +197,7 @@ async function benchSize(base: string, size: { invoices: number; customers: numb
   const { invoices } = size;
   const profile = mkdtempSync(join(tmpdir(), 'overdue-bench-'));
   profiles.add(profile);
-  let context = await launch(profile);
+  let context = await launch(profile, INIT_SCRIPT, errors, TIMEOUT);
   try {
     // First visit: let the service worker install and take control, so its precaching
     // does not run during the demo load (a returning user has it already).
@@ -329,7 +249,7 @@ async function benchSize(base: string, size: { invoices: number; customers: numb
     opens = [];
     for (let i = 0; i < COLD_OPENS; i += 1) {
       await context.close();
-      context = await launch(profile);
+      context = await launch(profile, INIT_SCRIPT, errors, TIMEOUT);
       page = context.pages()[0] ?? (await context.newPage());
       opens.push(await openDashboard(page, base));
     }
@@ -392,53 +312,11 @@ async function benchSize(base: string, size: { invoices: number; customers: numb
   }
 }
 
-/**
- * A copy of dist/ taken right after the build check, so another engineer's build
- * (npm run test:e2e) cannot change the files under the bench halfway. Refused unless
- * every file the service worker precaches is there (a build was not caught midway).
- */
-function snapshotSite(): string {
-  const copy = fileURLToPath(new URL('./out/site/', import.meta.url));
-  rmSync(copy, { recursive: true, force: true });
-  cpSync(DIST, copy, { recursive: true });
-  let sw = '';
-  try {
-    sw = readFileSync(join(copy, 'sw.js'), 'utf8');
-  } catch {
-    throw new Error('dist/sw.js is missing');
-  }
-  const precached = [...sw.matchAll(/url:\s*"([^"]+)"/g)].map((m) => m[1] ?? '');
-  const missing = precached.filter((url) => newest(join(copy, url)) === 0);
-  if (precached.length === 0 || missing.length > 0) throw new Error(`dist/ is incomplete (${missing.slice(0, 3).join(', ') || 'no precache list'})`);
-  return copy;
-}
-
-/** Builds if needed and copies the site; another build running at the same time can spoil either, so try again. */
-async function prepareSite(): Promise<{ label: string; dir: string }> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      const label = ensureBuilt(attempt > 1);
-      return { label, dir: snapshotSite() };
-    } catch (e) {
-      if (attempt === 3 || process.argv.includes('--no-build')) throw e;
-      console.log(`${e instanceof Error ? e.message.split('\n')[0] : String(e)}: another build at the same time? Building again in 10 s.`);
-      await new Promise((r) => setTimeout(r, 10_000));
-    }
-  }
-}
-
 async function main(): Promise<void> {
   const started = performance.now();
-  const { label: site, dir } = await prepareSite();
+  const { label: site, dir } = await prepareSite('site');
   const server = await startStaticServer(dir);
-  let version = '?';
-  try {
-    version = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    // The version is only a label.
-  }
-  const load = () => loadavg().map((n) => n.toFixed(1)).join(' ');
-  const machine = `${cpus().length} cores, Node ${process.version}`;
+  const { version, machine, load } = environment();
   const loadBefore = load();
   console.log(`\nOverdue browser bench: ${version}, headless; ${machine}; load average ${loadBefore}`);
   console.log(`${site}; served at ${server.url}; as of ${AS_OF}.`);
@@ -464,13 +342,6 @@ async function main(): Promise<void> {
     process.exitCode = 1;
   }
 }
-
-// Interrupted: Playwright closes the browsers on exit; the throw-away profiles go too.
-const profiles = new Set<string>();
-process.on('exit', () => {
-  for (const p of profiles) rmSync(p, { recursive: true, force: true });
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143));
 
 main().catch((e: unknown) => {
   console.error(e);
