@@ -5,6 +5,7 @@
 // either copied under new ids ('asNew') or put back wholly as it was in the file,
 // replacing the book with the same id here ('replace').
 
+import { Dexie } from 'dexie';
 import type { BackupBookInfo, BackupFile, RestoreMode, RestoreReport } from '../src/api/contract';
 import { BACKUP_TABLES, makeBackup, type BackupBook, type BackupTable } from '../src/backup/format';
 import { readBackup } from '../src/backup/validate';
@@ -31,7 +32,8 @@ export async function backupAll(db: OverdueDb, deviceId: string, now: Date = new
     for (const book of live) {
       const entry = { book } as BackupBook;
       for (const table of BACKUP_TABLES) {
-        (entry as unknown as Record<BackupTable, unknown[]>)[table] = await db.table(table).where('bookId').equals(book.id).toArray();
+        (entry as unknown as Record<BackupTable, unknown[]>)[table] = await db.table(table).where('[bookId+deleted]')
+          .between([book.id, Dexie.minKey], [book.id, Dexie.maxKey]).toArray();
       }
       out.push(entry);
     }
@@ -115,7 +117,10 @@ async function queueBook(db: OverdueDb, hlc: Hlc, batch: WriteBatch, entry: Back
       if (before && before.bookId !== bookId) return fail(`${table}.${r.id}`, 'backup.idConflict');
       if (before) hlc.receive(before.updatedAt);
       inFile.add(r.id);
-      batch.put(table, before, { ...r, bookId, updatedAt: batch.stamp() });
+      const restored = { ...r, bookId, updatedAt: batch.stamp() };
+      // New here: logged by id only, so restoring a large book costs one write per record.
+      if (before) batch.put(table, before, restored);
+      else batch.putBulk('insert', table, restored);
     }
     const here = (await db.table(table).where('[bookId+deleted]').equals([bookId, 0]).toArray()) as Row[];
     for (const r of here) {

@@ -143,7 +143,8 @@ export class RecentChanges {
     // Two collections: Dexie's limit() changes the collection it is called on.
     const inBatch = () => this.db.changes.where('batch').equals(batch);
     const [count, sample] = await Promise.all([inBatch().count(), inBatch().limit(SAMPLE_SIZE).toArray()]);
-    const facts = { firstSeq: sample[0]?.seq ?? newestSeq, count, sample };
+    // A bulk batch logs one entry per chunk; its first entry knows how many records it wrote.
+    const facts = { firstSeq: sample[0]?.seq ?? newestSeq, count: sample[0]?.bulk?.total ?? count, sample };
     if (this.facts.size >= MAX_REMEMBERED) this.facts.clear();
     this.facts.set(batch, facts);
     return facts;

@@ -4,7 +4,7 @@
 // so a record and its log entry commit or fail together.
 
 import { Dexie } from 'dexie';
-import type { Change, Id, Stamp, TableName } from '../domain/types';
+import type { BulkChange, Change, Id, Stamp, TableName } from '../domain/types';
 import type { OverdueDb } from './schema';
 
 /** A change before it is numbered: the log fills bookId, batch, action and seq. */
@@ -14,6 +14,7 @@ export interface ChangeDraft {
   before: unknown | null;
   after: unknown | null;
   stamp: Stamp;
+  bulk?: BulkChange;
 }
 
 export interface BatchHeader {
@@ -54,6 +55,7 @@ export async function appendChanges(db: OverdueDb, header: BatchHeader, drafts: 
     batch: header.batch,
     action: header.action,
     undone: 0,
+    ...(d.bulk ? { bulk: d.bulk } : {}),
   }));
   const seqs = await db.changes.bulkAdd(changes, { allKeys: true });
   changes.forEach((c, i) => { c.seq = seqs[i]; });
@@ -69,9 +71,37 @@ function bookRange(db: OverdueDb, bookId: Id, afterSeq: number | null, beforeSeq
   );
 }
 
-/** Changes of a book with seq > afterSeq, oldest first. */
-export function changesSince(db: OverdueDb, bookId: Id, afterSeq: number): Promise<Change[]> {
+/** Changes of a book with seq > afterSeq as logged (bulk entries compact), oldest first. */
+export function changesAfter(db: OverdueDb, bookId: Id, afterSeq: number): Promise<Change[]> {
   return bookRange(db, bookId, afterSeq, null).toArray();
+}
+
+/** Changes of a book with seq > afterSeq, oldest first, one per record (bulk entries expanded). */
+export async function changesSince(db: OverdueDb, bookId: Id, afterSeq: number): Promise<Change[]> {
+  return expandChanges(db, await changesAfter(db, bookId, afterSeq));
+}
+
+/**
+ * Replaces each compact bulk entry by one change per record, whose `after` is the
+ * record as stored now. That may be newer than what the bulk write left, but any
+ * later write is itself a later change in the log, so replaying the expanded
+ * list in order still ends at the stored state. Records no longer stored are skipped.
+ */
+export async function expandChanges(db: OverdueDb, changes: Change[]): Promise<Change[]> {
+  if (!changes.some((c) => c.bulk)) return changes;
+  const out: Change[] = [];
+  for (const c of changes) {
+    if (!c.bulk) {
+      out.push(c);
+      continue;
+    }
+    const { bulk, ...plain } = c;
+    const rows = (await db.table(c.table).bulkGet(bulk.ids)) as ({ id: Id; updatedAt: Stamp } | undefined)[];
+    for (const row of rows) {
+      if (row) out.push({ ...plain, recordId: row.id, after: row, stamp: row.updatedAt });
+    }
+  }
+  return out;
 }
 
 /** Highest seq logged for the book, 0 when none. */
@@ -134,7 +164,7 @@ export async function recentBatches(db: OverdueDb, bookId: Id, limit: number, sa
       seq: newest.seq ?? 0,
       stamp: newest.stamp,
       undone: newest.undone,
-      count: seqs.length,
+      count: newest.bulk?.total ?? seqs.length,
       sample,
     });
     return out.length >= limit;

@@ -72,6 +72,29 @@ const v2: SchemaVersion = {
   },
 };
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v1, v2];
+/**
+ * Leaner indexes, because every index is one more write per record and a
+ * 100,000-invoice import is bound by writes: the single bookId index is a prefix
+ * of [bookId+deleted], and updatedAt was never read (sync walks the change log).
+ */
+const LEAN = 'id, [bookId+deleted]';
+const v3: SchemaVersion = {
+  version: 3,
+  stores: {
+    books: 'id',
+    customers: LEAN,
+    invoices: `${LEAN}, [bookId+number], customerId`,
+    payments: `${LEAN}, customerId`,
+    allocations: `${LEAN}, paymentId, invoiceId, customerId`,
+    adjustments: `${LEAN}, invoiceId, customerId`,
+    activities: `${LEAN}, customerId, [bookId+date]`,
+    settings: '[bookId+key]',
+    changes: '++seq, [bookId+seq], batch',
+    snapshots: 'bookId',
+    meta: 'key',
+  },
+};
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v1, v2, v3];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 0;

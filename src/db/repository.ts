@@ -190,9 +190,10 @@ export class Repository {
   }
 
   /**
-   * Many records in one transaction and one change batch (demo, later import);
-   * chunked bulkPut; all or nothing. Records are trusted to be valid (the caller
-   * generated or checked them); each is filed under `bookId` with a fresh stamp.
+   * Many new records in one transaction and one change batch (demo, import),
+   * logged by id in chunks; all or nothing, and an id already stored fails it.
+   * Records are trusted to be valid (the caller generated or checked them);
+   * each is filed under `bookId` with a fresh stamp.
    */
   bulkInsert(
     bookId: Id, records: BulkRecords, action: string, onProgress?: (done: number, total: number) => void,
@@ -201,7 +202,7 @@ export class Repository {
       if (!(await this.liveBook(bookId))) return fail('', 'book.notFound');
       for (const table of BULK_TABLES) {
         for (const record of records[table] ?? []) {
-          batch.put(table, null, { ...record, bookId, deleted: record.deleted === 1 ? 1 : 0, updatedAt: batch.stamp() });
+          batch.putBulk('insert', table, { ...record, bookId, deleted: record.deleted === 1 ? 1 : 0, updatedAt: batch.stamp() });
         }
       }
       return ok({ count: batch.size });

@@ -148,4 +148,18 @@ export interface Change {
   action: string;
   /** 1 once the batch has been undone. */
   undone: 0 | 1;
+  /**
+   * Set on the compact entry a bulk write (import, demo, undoing either) logs per
+   * chunk instead of one full copy per record: recordId is '', before and after
+   * are null, and the records themselves are read from their table (expandChanges).
+   */
+  bulk?: BulkChange;
+}
+
+export interface BulkChange {
+  /** insert: every id was new; tombstone: every id was set deleted: 1. */
+  op: 'insert' | 'tombstone';
+  ids: Id[];
+  /** Records the whole batch wrote, over all its entries (for "recent activity"). */
+  total: number;
 }

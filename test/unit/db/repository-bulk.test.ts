@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InvoiceInput } from '../../../src/api/contract';
 import type { Customer, Id, Invoice } from '../../../src/domain/types';
 import type { BulkRecords } from '../../../src/db/repository';
+import { appendChanges, UNDO_ACTION } from '../../../src/db/changelog';
 import { CHUNK_SIZE } from '../../../src/db/write-batch';
 import { dumpRecords, freshEnv, must, type Env } from './fixtures';
 
@@ -23,7 +25,7 @@ function records(bookId: Id, invoiceCount: number): BulkRecords {
 }
 
 describe('bulkInsert', () => {
-  it('writes every record and one change each, as one batch, in chunks with progress', async () => {
+  it('writes every record as one batch, logged by id in chunks, with progress', async () => {
     const n = CHUNK_SIZE + 500;
     const recs = records(env.bookId, n);
     const progress: [number, number][] = [];
@@ -32,7 +34,7 @@ describe('bulkInsert', () => {
     const start = await env.repo.lastSeq(env.bookId);
     const r = await env.repo.bulkInsert(env.bookId, recs, 'demo.load', (done, total) => progress.push([done, total]));
     expect(r).toEqual({ ok: true, value: { count: n + 1 } });
-    expect(progress).toEqual([[CHUNK_SIZE, n + 1], [n + 1, n + 1]]);
+    expect(progress).toEqual([[1, n + 1], [CHUNK_SIZE + 1, n + 1], [n + 1, n + 1]]);
     expect(heard).toEqual([n + 1]);
 
     expect(await env.db.invoices.where('[bookId+deleted]').equals([env.bookId, 0]).count()).toBe(n);
@@ -40,12 +42,33 @@ describe('bulkInsert', () => {
     expect(sample).toMatchObject({ bookId: env.bookId, number: 'D-7', amount: 107 });
     expect(sample?.updatedAt).toMatch(/-device-a$/);
 
+    // Stored: one compact entry per table and chunk, not a copy of each record.
+    const logged = await env.db.changes.where('[bookId+seq]').above([env.bookId, start]).toArray();
+    expect(logged.map((c) => [c.table, c.bulk?.op, c.bulk?.ids.length, c.bulk?.total, c.after])).toEqual([
+      ['customers', 'insert', 1, n + 1, null],
+      ['invoices', 'insert', CHUNK_SIZE, n + 1, null],
+      ['invoices', 'insert', n - CHUNK_SIZE, n + 1, null],
+    ]);
+    // Read back: one change per record, the record as stored.
     const changes = await env.repo.changesSince(env.bookId, start);
     expect(changes).toHaveLength(n + 1);
+    expect(changes[8]?.after).toEqual(await env.db.invoices.get(changes[8]?.recordId ?? ''));
     expect(new Set(changes.map((c) => c.batch)).size).toBe(1);
     expect(changes.every((c) => c.action === 'demo.load' && c.before === null)).toBe(true);
     expect(changes.map((c) => c.table).slice(0, 2)).toEqual(['customers', 'invoices']);
-    expect(await env.repo.lastSeq(env.bookId)).toBe(start + n + 1);
+    expect(await env.repo.lastSeq(env.bookId)).toBe(start + 3);
+  });
+
+  it('refuses an id already stored and writes nothing', async () => {
+    const recs = records(env.bookId, 5);
+    must(await env.repo.bulkInsert(env.bookId, recs, 'import'));
+    const before = await dumpRecords(env.db);
+    const again = records(env.bookId, 5);
+    again.invoices[3] = { ...(recs.invoices[3] as Invoice) };
+    const r = await env.repo.bulkInsert(env.bookId, again, 'import');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]?.code).toBe('storage.failed');
+    expect(await dumpRecords(env.db)).toEqual(before);
   });
 
   it('writes nothing when a record in a later chunk cannot be stored', async () => {
@@ -57,7 +80,7 @@ describe('bulkInsert', () => {
     const r = await env.repo.bulkInsert(env.bookId, recs, 'demo.load', (done) => progress.push(done));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]).toMatchObject({ field: '', code: 'storage.failed', params: { detail: expect.any(String) } });
-    expect(progress).toEqual([CHUNK_SIZE]); // the first chunk had been written before the failure
+    expect(progress).toEqual([1, CHUNK_SIZE + 1]); // the customer and the first chunk had been written before the failure
     expect(await dumpRecords(env.db)).toEqual(before);
   });
 
@@ -94,6 +117,43 @@ describe('bulkInsert', () => {
     expect(must(await env.repo.undoLast(env.bookId))).toEqual({ action: 'demo.load' });
     expect(await env.db.invoices.where('[bookId+deleted]').equals([env.bookId, 0]).count()).toBe(0);
     expect(await env.db.invoices.where('[bookId+deleted]').equals([env.bookId, 1]).count()).toBe(30);
+    // The undo is logged compactly too, and replays as one tombstone per record.
+    const undo = await env.db.changes.where('[bookId+seq]').above([env.bookId, 0]).last();
+    expect(undo).toMatchObject({ action: 'undo', bulk: { op: 'tombstone', total: 31 } });
+    const tail = await env.repo.changesSince(env.bookId, (undo?.seq ?? 0) - 1);
+    expect(tail.every((c) => (c.after as Invoice | Customer).deleted === 1)).toBe(true);
+  });
+
+  it('refuses to undo when a record it wrote has changed since', async () => {
+    const recs = records(env.bookId, 3);
+    must(await env.repo.bulkInsert(env.bookId, recs, 'import'));
+    const invoice = recs.invoices[1] as Invoice;
+    const stored = await env.db.invoices.get(invoice.id);
+    must(await env.repo.saveInvoice(env.bookId, { ...invoiceInputOf(stored as Invoice), amount: 999 }, invoice.id));
+    // Undo the edit, and the import's turn comes: it is allowed since the edit is gone.
+    expect(must(await env.repo.undoLast(env.bookId))).toEqual({ action: 'invoice.update' });
+    const beforeImportUndo = await env.db.invoices.get(invoice.id);
+    expect(beforeImportUndo?.amount).toBe(stored?.amount);
+    expect(must(await env.repo.undoLast(env.bookId))).toEqual({ action: 'import' });
+    expect(await env.db.invoices.where('[bookId+deleted]').equals([env.bookId, 0]).count()).toBe(0);
+  });
+
+  it('refuses to undo an import over a later change it cannot take back', async () => {
+    const recs = records(env.bookId, 3);
+    must(await env.repo.bulkInsert(env.bookId, recs, 'import'));
+    const invoice = recs.invoices[2] as Invoice;
+    const stored = await env.db.invoices.get(invoice.id) as Invoice;
+    // A logged write that undo never reverts (as a merge from another device will be).
+    const changed = { ...stored, amount: 997, updatedAt: '999999999999999-000000-device-b' };
+    await env.db.transaction('rw', env.db.invoices, env.db.changes, async () => {
+      await env.db.invoices.put(changed);
+      await appendChanges(env.db, { bookId: env.bookId, batch: 'remote', action: UNDO_ACTION }, [
+        { table: 'invoices', recordId: invoice.id, before: stored, after: changed, stamp: changed.updatedAt },
+      ]);
+    });
+    const before = await dumpRecords(env.db);
+    expect(await env.repo.undoLast(env.bookId)).toEqual({ ok: false, errors: [{ field: '', code: 'undo.conflict', params: { action: 'import' } }] });
+    expect(await dumpRecords(env.db)).toEqual(before);
   });
 
   it('refuses an unknown book', async () => {
@@ -101,3 +161,10 @@ describe('bulkInsert', () => {
     expect(await env.db.invoices.count()).toBe(0);
   });
 });
+
+function invoiceInputOf(inv: Invoice): InvoiceInput {
+  return {
+    customerId: inv.customerId, number: inv.number, issueDate: inv.issueDate, dueDate: inv.dueDate, amount: inv.amount,
+    currency: inv.currency, description: inv.description, disputed: inv.disputed === 1, disputeReason: inv.disputeReason,
+  };
+}

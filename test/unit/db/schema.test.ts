@@ -88,7 +88,7 @@ describe('upgrade from version 1', () => {
 
     const db = track(new OverdueDb(name));
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(CURRENT_VERSION);
 
     expect(await db.books.toArray()).toEqual([book]);
     expect(await db.customers.orderBy('id').toArray()).toEqual([
@@ -114,5 +114,10 @@ describe('upgrade from version 1', () => {
     expect(await db.snapshots.count()).toBe(0);
     await db.snapshots.put({ bookId: 'book1', seq: 1, data: { any: 'thing' } });
     expect(await db.snapshots.get('book1')).toEqual({ bookId: 'book1', seq: 1, data: { any: 'thing' } });
+
+    // Version 3 dropped the indexes nothing reads (each one is a write per record).
+    expect(db.invoices.schema.indexes.map((i) => i.name).sort()).toEqual(['[bookId+deleted]', '[bookId+number]', 'customerId']);
+    expect(db.changes.schema.indexes.map((i) => i.name).sort()).toEqual(['[bookId+seq]', 'batch']);
+    expect(await db.invoices.where('[bookId+deleted]').equals(['book1', 0]).count()).toBe(2);
   });
 });
