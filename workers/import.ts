@@ -13,10 +13,11 @@ import { storageFailure } from '../src/db/storage-errors';
 import { isIsoDate, todayLocal } from '../src/domain/calendar';
 import { fail, ok, type Result } from '../src/domain/errors';
 import type { Book, Id } from '../src/domain/types';
-import { applyPreset, decodeBytes, getPreset, isImportField, parseInvoiceFileAsync, PRESETS } from '../src/import';
+import { applyPreset, decodeBytes, getPreset, parseInvoiceFileAsync, PRESETS } from '../src/import';
 import type { ImportField, ImportOptions, ParsedFile } from '../src/import';
 import { isBlankRow, readCsv } from '../src/import/csv';
 import { planImport, type ImportPlan } from '../src/import/plan';
+import { fieldsOfKind, isImportKind, type ImportKind } from '../src/import/kinds';
 import { planCustomers } from '../src/import/plan-customers';
 import { parseCustomerFile, parsePaymentFile, type ParsedCustomer, type ParsedPaymentRow, type RecordFile, type RecordOptions } from '../src/import/records';
 import { planPayments, type PaymentPlan } from './import-payments';
@@ -67,9 +68,11 @@ async function planFor(db: OverdueDb, book: Book, parsed: ParsedFile): Promise<I
   });
 }
 
-function cleanMap(map: Record<string, string> | undefined): Partial<Record<ImportField, string>> {
-  const out: Partial<Record<ImportField, string>> = {};
-  for (const [field, header] of Object.entries(map ?? {})) if (isImportField(field)) out[field] = header;
+/** The map with only the kind's fields (a stored preset or the page may carry others). */
+function cleanMap(map: Record<string, string> | undefined, kind: ImportKind = 'invoices'): Record<string, string> {
+  const fields = fieldsOfKind(kind);
+  const out: Record<string, string> = {};
+  for (const [field, header] of Object.entries(map ?? {})) if (fields.includes(field)) out[field] = header;
   return out;
 }
 
@@ -102,7 +105,30 @@ export function createImportApi(db: OverdueDb, ready: Promise<{ repo: Repository
 
   async function userPresets(): Promise<ImportPresetInfo[]> {
     const rows = await db.settings.where('[bookId+key]').between(['', PRESET_KEY], ['', PRESET_KEY + '\uffff']).toArray();
-    return rows.map((r) => r.value as ImportPresetInfo).sort((a, b) => a.name.localeCompare(b.name));
+    // Presets saved before kinds existed were all for invoices.
+    return rows.map((r) => {
+      const stored = r.value as ImportPresetInfo;
+      return { ...stored, kind: isImportKind(stored.kind) ? stored.kind : 'invoices' };
+    })
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /**
+   * The page's choices over a preset saved on this device: the preset fills in what
+   * the page leaves open. A preset saved for another kind of file is not applied.
+   */
+  async function withUserPreset(options: ImportPreviewOptions): Promise<ImportPreviewOptions> {
+    const preset = options.preset ?? '';
+    if (!preset.startsWith(USER_PRESET)) return options;
+    const kind = options.kind ?? 'invoices';
+    const saved = (await userPresets()).find((p) => p.id === preset && p.kind === kind);
+    if (!saved) return options;
+    const chosen = cleanMap(options.map, kind);
+    return {
+      ...saved.options,
+      ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined && v !== '')),
+      map: { ...cleanMap(saved.map, kind), ...chosen },
+    };
   }
 
   async function importOptions(book: Book, options: ImportPreviewOptions): Promise<ImportOptions> {
@@ -113,31 +139,24 @@ export function createImportApi(db: OverdueDb, ready: Promise<{ repo: Repository
       importDate: options.today && isIsoDate(options.today) ? options.today : todayLocal(),
     };
     const preset = options.preset ?? '';
-    if (preset.startsWith(USER_PRESET)) {
-      const saved = (await userPresets()).find((p) => p.id === preset);
-      if (saved) {
-        opts.map = cleanMap(saved.map);
-        if (saved.options.encoding) opts.encoding = saved.options.encoding;
-        if (saved.options.delimiter) opts.delimiter = saved.options.delimiter;
-        if (saved.options.dateOrder) opts.dateOrder = saved.options.dateOrder;
-      }
-    } else if (preset !== '') {
+    if (preset !== '' && !preset.startsWith(USER_PRESET)) {
       const shipped = getPreset(preset);
       if (shipped) opts = applyPreset(shipped, opts);
     }
-    // What the user chose on the page wins over the preset.
-    const map = cleanMap(options.map);
+    // What the user chose on the page (over a saved preset) wins over a shipped preset.
+    const chosen = await withUserPreset(options);
+    const map = cleanMap(chosen.map) as Partial<Record<ImportField, string>>;
     if (Object.keys(map).length > 0) opts.map = { ...opts.map, ...map };
-    if (options.encoding) opts.encoding = options.encoding;
-    if (options.delimiter) opts.delimiter = options.delimiter;
-    if (options.dateOrder) opts.dateOrder = options.dateOrder;
+    if (chosen.encoding) opts.encoding = chosen.encoding;
+    if (chosen.delimiter) opts.delimiter = chosen.delimiter;
+    if (chosen.dateOrder) opts.dateOrder = chosen.dateOrder;
     return opts;
   }
 
   async function previewCustomers(
     token: string, session: Session, book: Book, source: ImportSource, options: ImportPreviewOptions,
   ): Promise<Result<ImportPreview>> {
-    const parsed = parseCustomerFile(recordInput(source), recordOptions(book, source, options));
+    const parsed = parseCustomerFile(recordInput(source), recordOptions(book, source, await withUserPreset(options)));
     if (session.controller.signal.aborted || sessions.get(token) !== session) return fail('', 'import.cancelled');
     session.customers = parsed;
     const customers = await db.customers.where('[bookId+deleted]').equals([book.id, 0]).toArray();
@@ -150,7 +169,7 @@ export function createImportApi(db: OverdueDb, ready: Promise<{ repo: Repository
       headerLine: parsed.headerLine,
       headers: parsed.headers,
       mapping: parsed.mapping,
-      preset: null,
+      preset: options.preset || null,
       sample: sampleRows(source, parsed),
       counts: {
         rows: parsed.rows, invoices: 0, newInvoices: 0, existingInvoices: 0,
@@ -167,7 +186,7 @@ export function createImportApi(db: OverdueDb, ready: Promise<{ repo: Repository
   async function previewPayments(
     token: string, session: Session, book: Book, source: ImportSource, options: ImportPreviewOptions,
   ): Promise<Result<ImportPreview>> {
-    const parsed = parsePaymentFile(recordInput(source), recordOptions(book, source, options));
+    const parsed = parsePaymentFile(recordInput(source), recordOptions(book, source, await withUserPreset(options)));
     if (session.controller.signal.aborted || sessions.get(token) !== session) return fail('', 'import.cancelled');
     session.payments = parsed;
     // A dry run of the commit: planned in a transaction that is then rolled back.
@@ -190,7 +209,7 @@ export function createImportApi(db: OverdueDb, ready: Promise<{ repo: Repository
       headerLine: parsed.headerLine,
       headers: parsed.headers,
       mapping: parsed.mapping,
-      preset: null,
+      preset: options.preset || null,
       sample: sampleRows(source, parsed),
       counts: {
         rows: parsed.rows, invoices: 0, newInvoices: 0, existingInvoices: 0, newCustomers: 0,
@@ -375,20 +394,22 @@ export function createImportApi(db: OverdueDb, ready: Promise<{ repo: Repository
         id: p.id,
         name: p.name,
         builtin: true,
+        kind: 'invoices' as const,
         map: Object.fromEntries(Object.entries(p.map).filter((e): e is [string, string] => typeof e[1] === 'string')),
         options: p.dateOrder ? { dateOrder: p.dateOrder } : {},
       }));
       return [...shipped, ...(await userPresets())];
     },
 
-    async saveImportPreset(name, map, options) {
+    async saveImportPreset(name, map, options, kind = 'invoices') {
       const clean = name.trim().replace(/\s+/g, ' ');
       if (clean === '' || clean.length > PRESET_NAME_MAX) return fail('name', 'import.presetName', { max: PRESET_NAME_MAX });
       const info: ImportPresetInfo = {
         id: USER_PRESET + clean,
         name: clean,
         builtin: false,
-        map: cleanMap(map) as Record<string, string>,
+        kind: isImportKind(kind) ? kind : 'invoices',
+        map: cleanMap(map, isImportKind(kind) ? kind : 'invoices'),
         options: {
           ...(options.encoding ? { encoding: options.encoding } : {}),
           ...(options.delimiter ? { delimiter: options.delimiter } : {}),

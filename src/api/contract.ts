@@ -7,6 +7,7 @@ import type {
   Invoice, IsoDate, Locale, Minor, Payment,
 } from '../domain/types';
 import type { Result } from '../domain/errors';
+import type { ImportKind } from '../import/kinds';
 
 export interface BookInput {
   name: string;
@@ -317,7 +318,7 @@ export interface ImportPreviewOptions {
   /** The user's "today": the date of payments whose paid date is missing (default: the device's date). */
   today?: IsoDate;
   /** What the file holds (default 'invoices'); `map` then names that kind's fields. */
-  kind?: 'invoices' | 'customers' | 'payments';
+  kind?: ImportKind;
 }
 
 /** One problem as the preview lists it; `code` is 'import.*' or a domain ErrorCode. */
@@ -385,6 +386,8 @@ export interface ImportPresetInfo {
   id: string;
   name: string;
   builtin: boolean;
+  /** The kind of file it maps (shipped presets are all for invoices). */
+  kind: ImportKind;
   map: Record<string, string>;
   options: { encoding?: string; delimiter?: string; dateOrder?: 'ymd' | 'dmy' | 'mdy' };
 }
@@ -439,7 +442,10 @@ export interface OverdueApi {
   importCancel(token: string): Promise<void>;
   /** Shipped presets, then the ones saved on this device. */
   listImportPresets(): Promise<ImportPresetInfo[]>;
-  saveImportPreset(name: string, map: Record<string, string>, options: ImportPresetInfo['options']): Promise<Result<ImportPresetInfo>>;
+  /** Saves (or replaces) a preset on this device; `map` keeps only the kind's fields. */
+  saveImportPreset(
+    name: string, map: Record<string, string>, options: ImportPresetInfo['options'], kind?: ImportKind,
+  ): Promise<Result<ImportPresetInfo>>;
 
   /** Reverts the newest batch of changes not yet undone. */
   undo(bookId: Id): Promise<Result<{ action: string }>>;

@@ -2,6 +2,7 @@
 // the column names that stand for them (English and Chinese), and what a header row
 // of each kind must name. Matching works as for invoices (synonyms.ts): rank 0 names
 // say exactly what the column is; rank 1 names are generic and lose to rank 0 ones.
+import { IMPORT_FIELDS } from './fields';
 import { normalizeHeader, withoutBrackets } from './normalize';
 
 export type ImportKind = 'invoices' | 'customers' | 'payments';
@@ -9,6 +10,11 @@ export const IMPORT_KINDS: readonly ImportKind[] = ['invoices', 'customers', 'pa
 
 export function isImportKind(s: unknown): s is ImportKind {
   return typeof s === 'string' && (IMPORT_KINDS as readonly string[]).includes(s);
+}
+
+/** The fields a file of this kind can map. */
+export function fieldsOfKind(kind: ImportKind): readonly string[] {
+  return kind === 'customers' ? CUSTOMER_FIELDS : kind === 'payments' ? PAYMENT_FIELDS : IMPORT_FIELDS;
 }
 
 /** Customer fields, in the order the automatic mapping claims columns (codes before names). */

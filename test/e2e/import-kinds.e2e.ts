@@ -62,10 +62,25 @@ describe('import customers and payments files through the UI', () => {
     const problem = page.getByTestId('import-problem').first();
     await expectText(problem, 'C404');
     expect(await problem.getAttribute('data-line')).toBe('3');
+    // This mapping saved as a preset is offered for payments files only.
+    await page.locator('#import-preset-name').fill('银行流水');
+    await page.getByTestId('import-save-preset').click();
+    const presetNames = () => page.locator('#import-preset option').allTextContents();
+    await eventually(async () => {
+      if (!(await presetNames()).some((o) => o.includes('银行流水'))) throw new Error('preset not offered');
+    });
     await page.getByTestId('import-confirm').click();
     const payments = page.getByTestId('import-summary');
     await payments.waitFor({ timeout: 20_000 });
     expect(await payments.getAttribute('data-payments')).toBe('1');
+
+    await app.goto('/import/');
+    await page.getByTestId('import-kind').selectOption('invoices');
+    expect((await presetNames()).some((o) => o.includes('银行流水'))).toBe(false);
+    await page.getByTestId('import-kind').selectOption('payments');
+    await eventually(async () => {
+      if (!(await presetNames()).some((o) => o.includes('银行流水'))) throw new Error('preset not offered for payments');
+    });
 
     const id = await customerIdByName(page, app.server.url, '杭州恒达贸易有限公司');
     await app.goto(`/customer/?id=${id}`);

@@ -72,7 +72,7 @@ function ImportView(props: { book: Book }) {
     if (encoding()) options.encoding = encoding();
     if (dateOrder()) options.dateOrder = dateOrder() as 'ymd' | 'dmy' | 'mdy';
     if (kind() !== 'invoices') options.kind = kind();
-    else if (preset()) options.preset = preset();
+    if (preset()) options.preset = preset();
     try {
       const r = await api().importPreview(props.book.id, src, options, proxy((p: Progress) => setProgress(p)));
       if (mine !== token) return; // a newer preview or a cancel took over
@@ -193,7 +193,7 @@ function ImportView(props: { book: Book }) {
     const r = await api().saveImportPreset(presetName(), named, {
       ...(encoding() ? { encoding: encoding() } : {}),
       ...(dateOrder() ? { dateOrder: dateOrder() as 'ymd' | 'dmy' | 'mdy' } : {}),
-    });
+    }, kind());
     if (r.ok) {
       setMessage(t('importPage.presetSaved', { name: r.value.name }));
       setPresetName('');
@@ -216,6 +216,7 @@ function ImportView(props: { book: Book }) {
             onChange={(e) => reread(() => {
               setKind(e.currentTarget.value as ImportKind);
               setMap({}); // the other kind's fields
+              setPreset(''); // presets map one kind of file
             })}>
             <For each={IMPORT_KINDS}>{(k) => <option value={k} selected={kind() === k}>{t(`importPage.kind.${k}`)}</option>}</For>
           </select>
@@ -261,7 +262,7 @@ function ImportView(props: { book: Book }) {
                 setMap({});
               })}>
               <option value="" selected={preset() === ''}>{t('importPage.preset.none')}</option>
-              <For each={presets() ?? []}>
+              <For each={(presets() ?? []).filter((p) => p.kind === kind())}>
                 {(p) => <option value={p.id} selected={preset() === p.id}>{p.builtin ? p.name : t('importPage.preset.saved', { name: p.name })}</option>}
               </For>
             </select>

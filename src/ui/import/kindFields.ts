@@ -1,11 +1,8 @@
 // The fields the mapping row offers for each kind of file, and their labels and messages.
 import { isMessageKey, t } from '../../i18n';
-import { IMPORT_FIELDS } from '../../import/fields';
-import { CUSTOMER_FIELDS, PAYMENT_FIELDS, type ImportKind } from '../../import/kinds';
+import { fieldsOfKind, type ImportKind } from '../../import/kinds';
 
-export function fieldsOf(kind: ImportKind): readonly string[] {
-  return kind === 'customers' ? CUSTOMER_FIELDS : kind === 'payments' ? PAYMENT_FIELDS : IMPORT_FIELDS;
-}
+export const fieldsOf = fieldsOfKind;
 
 export function fieldLabel(kind: ImportKind, field: string): string {
   const key = kind === 'invoices' ? `importPage.field.${field}` : `importPage.field.${kind}.${field}`;

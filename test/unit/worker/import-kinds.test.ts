@@ -126,3 +126,41 @@ describe('payments files', () => {
     expect([hd.open, hd.credit]).toEqual([0, 30_000]);
   });
 });
+
+describe('presets for customers and payments files', () => {
+  it('saves a mapping per kind and applies it only to that kind of file', async () => {
+    const { api } = start();
+    const book = must(await api.createBook(bookInput));
+    // Headers no synonym knows: without a preset there is no customer name.
+    const odd = ['Wer,Tage', 'Müller GmbH,60', 'Schmidt AG,'].join('\n');
+    const unmapped = await load(api, book.id, odd, { kind: 'customers' });
+    expect(unmapped.counts.newCustomers).toBe(0);
+
+    const saved = must(await api.saveImportPreset('Kunden', { name: 'Wer', terms_days: 'Tage', number: 'x' }, { delimiter: ',' }, 'customers'));
+    expect(saved).toEqual({
+      id: 'user:Kunden', name: 'Kunden', builtin: false, kind: 'customers',
+      map: { name: 'Wer', terms_days: 'Tage' }, options: { delimiter: ',' },
+    });
+    expect((await api.listImportPresets()).filter((p) => !p.builtin)).toEqual([saved]);
+    expect((await api.listImportPresets()).filter((p) => p.builtin).every((p) => p.kind === 'invoices')).toBe(true);
+
+    const mapped = await load(api, book.id, odd, { kind: 'customers', preset: 'user:Kunden' });
+    expect(mapped.preset).toBe('user:Kunden');
+    expect(mapped.counts.newCustomers).toBe(2);
+    must(await api.importCommit(mapped.token));
+    expect((await customerByName(api, book.id, 'Müller GmbH')).customer.termsDays).toBe(60);
+
+    // The same preset named on a payments file is not applied (its fields are a customer's).
+    must(await api.saveImportPreset('Zahlungen', { customer_name: 'Wer', date: 'Wann', amount: 'Betrag' }, { dateOrder: 'dmy' }, 'payments'));
+    const pay = ['Wer,Wann,Betrag', 'Müller GmbH,05/03/2025,10.00'].join('\n');
+    const wrongKind = await load(api, book.id, pay, { kind: 'payments', preset: 'user:Kunden' });
+    expect(wrongKind.counts.payments).toBe(0);
+    const right = await load(api, book.id, pay, { kind: 'payments', preset: 'user:Zahlungen' });
+    expect(right.counts).toMatchObject({ payments: 1, errors: 0 });
+    must(await api.importCommit(right.token));
+    // 05/03 read day first, as the preset says: 5 March.
+    const detail = await customerByName(api, book.id, 'Müller GmbH');
+    expect(detail.credit).toBe(1000);
+    expect(detail.payments.map((x) => x.date)).toEqual(['2025-03-05']);
+  });
+});

@@ -174,7 +174,7 @@ describe('import presets', () => {
     const bad = await api.saveImportPreset('  ', {}, {});
     expect(bad.ok ? 'ok' : bad.errors[0]).toMatchObject({ field: 'name', code: 'import.presetName' });
     const saved = must(await api.saveImportPreset('My bank', { number: 'Ref', amount: 'Sum', bogus: 'x' }, { dateOrder: 'dmy' }));
-    expect(saved).toEqual({ id: 'user:My bank', name: 'My bank', builtin: false, map: { number: 'Ref', amount: 'Sum' }, options: { dateOrder: 'dmy' } });
+    expect(saved).toEqual({ id: 'user:My bank', name: 'My bank', builtin: false, kind: 'invoices', map: { number: 'Ref', amount: 'Sum' }, options: { dateOrder: 'dmy' } });
     expect((await api.listImportPresets()).at(-1)).toEqual(saved);
 
     // A saved preset maps the columns of a file whose headers no synonym knows.
