@@ -108,7 +108,7 @@ export interface Adjustment extends Stamped {
 
 export type Channel =
   | 'email' | 'sms' | 'wechat' | 'phone' | 'letter' | 'visit' | 'lawyer' | 'litigation';
-export type Outcome = 'reached' | 'noAnswer' | 'promised' | 'disputed' | 'refused' | 'paid' | 'note';
+export type Outcome = 'reached' | 'noAnswer' | 'promised' | 'disputed' | 'refused' | 'paid' | 'note' | 'skipped' | 'snoozed';
 
 export interface Activity extends Stamped {
   customerId: Id;

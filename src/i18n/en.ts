@@ -297,6 +297,8 @@ export const en = {
   'outcome.refused': 'Refused',
   'outcome.paid': 'Paid',
   'outcome.note': 'Note',
+  'outcome.skipped': 'Skipped',
+  'outcome.snoozed': 'Snoozed',
 
   'method.bank': 'Bank transfer',
   'method.cash': 'Cash',

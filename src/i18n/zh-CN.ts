@@ -297,6 +297,8 @@ export const zhCN: Messages = {
   'outcome.refused': '拒绝付款',
   'outcome.paid': '已付款',
   'outcome.note': '备注',
+  'outcome.skipped': '已跳过',
+  'outcome.snoozed': '已推迟',
 
   'method.bank': '银行转账',
   'method.cash': '现金',
