@@ -50,7 +50,11 @@ export type ErrorCode =
   | 'backup.otherBook'
   | 'backup.duplicateId'
   | 'backup.missingRef'
-  | 'backup.idConflict';
+  | 'backup.idConflict'
+  // Charge rules (field = the ChargeRule key): a rate, the grace days or the cap out of range.
+  | 'charge.rate'
+  | 'charge.grace'
+  | 'charge.cap';
 
 export interface FieldError {
   /** Input name ('amount', 'dueDate', 'allocations.2.amount', ...) or '' for the whole form. */
