@@ -21,6 +21,7 @@ import { customerDetail, invoiceDetail } from './details';
 import { loadDemoBook } from './demo';
 import { deviceId } from './device';
 import { createImportApi } from './import';
+import { createCollectionsApi } from './collections';
 import { RecentChanges } from './recent';
 import * as Comlink from 'comlink';
 import { buildExport } from './export';
@@ -201,6 +202,7 @@ export function createApi(db: OverdueDb, options: ApiOptions = {}): WorkerApi {
     undo: (bookId) => write((repo) => repo.undoLast(bookId)),
 
     ...createImportApi(db, ready),
+    ...createCollectionsApi(db, ready, ledgerOf),
 
     async recentChanges(bookId, limit) {
       return recent(bookId, limit, await ledgerOf(bookId));

@@ -7,7 +7,7 @@ import type {
   ImportPresetInfo, ImportPreview, ImportPreviewOptions, ImportProblemRow, ImportSource, ImportSummary, OverdueApi, Progress,
 } from '../src/api/contract';
 import { IMPORT_PREVIEW_ROWS, IMPORT_PROBLEM_CAP } from '../src/api/contract';
-import type { BulkRecords, Repository } from '../src/db/repository';
+import { WRITE_TABLES, type BulkRecords, type Repository } from '../src/db/repository';
 import type { OverdueDb } from '../src/db/schema';
 import { storageFailure } from '../src/db/storage-errors';
 import { isIsoDate, todayLocal } from '../src/domain/calendar';
@@ -33,7 +33,8 @@ const PRESET_NAME_MAX = 60;
 const SAMPLE_BYTES = 256 * 1024;
 
 /** The tables a commit reads and writes (the repository's write set). */
-const COMMIT_TABLES = ['books', 'customers', 'invoices', 'payments', 'allocations', 'adjustments', 'activities', 'changes'] as const;
+/** The repository's write joins the import's transaction, so it must span every table a write may touch. */
+const COMMIT_TABLES = WRITE_TABLES;
 
 interface Session {
   bookId: Id;

@@ -8,6 +8,7 @@ import type {
 } from '../domain/types';
 import type { Result } from '../domain/errors';
 import type { ImportKind } from '../import/kinds';
+import type { CollectionsApi } from './collections';
 
 export interface BookInput {
   name: string;
@@ -392,7 +393,7 @@ export interface ImportPresetInfo {
   options: { encoding?: string; delimiter?: string; dateOrder?: 'ymd' | 'dmy' | 'mdy' };
 }
 
-export interface OverdueApi {
+export interface OverdueApi extends CollectionsApi {
   /** Opens the database; reports a blocked upgrade or other storage failure plainly. */
   open(): Promise<StorageStatus>;
   listBooks(): Promise<BookSummary[]>;

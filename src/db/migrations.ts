@@ -95,6 +95,18 @@ const v3: SchemaVersion = {
   },
 };
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v1, v2, v3];
+/** The collections workflow: promises to pay, payment plans, produced notices and their proofs. */
+const v4: SchemaVersion = {
+  version: 4,
+  stores: {
+    ...v3.stores,
+    promises: `${LEAN}, customerId`,
+    plans: `${LEAN}, customerId`,
+    notices: `${LEAN}, customerId`,
+    attachments: `${LEAN}, activityId`,
+  },
+};
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v1, v2, v3, v4];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 0;

@@ -5,6 +5,8 @@
 import type {
   AdjustmentInput, BookInput, CustomerInput, InvoiceInput, PaymentInput, PaymentResult,
 } from '../api/contract';
+import type { ContactInput, ContactResult, PlanInput } from '../api/collections';
+import type { PaymentPlan } from '../domain/collections';
 import { fail, ok, type Result } from '../domain/errors';
 import type {
   Activity, Adjustment, Allocation, Book, Change, Customer, Id, Invoice, IsoDate, Payment, TableName,
@@ -24,6 +26,7 @@ import type { DatedAllocationPlan } from './plan-allocation';
 import { planApply } from './validate-apply';
 import { planPayment } from './validate-payment';
 import { WriteBatch, commitBatch } from './write-batch';
+import { queueContact, queuePlan, queueSuspension, type StageEffects } from './write-collections';
 
 export { computeOpenItems, computeAllocatableItems } from './open-items';
 
@@ -47,8 +50,9 @@ export interface RepositoryOptions {
 }
 
 /** Every write transaction spans all record tables and the log, so any action can touch any of them. */
-const WRITE_TABLES: readonly (TableName | 'changes')[] = [
-  'books', 'customers', 'invoices', 'payments', 'allocations', 'adjustments', 'activities', 'changes',
+export const WRITE_TABLES: readonly (TableName | 'changes')[] = [
+  'books', 'customers', 'invoices', 'payments', 'allocations', 'adjustments', 'activities',
+  'promises', 'plans', 'notices', 'attachments', 'changes',
 ];
 
 type ChangeListener = (changes: Change[]) => void;
@@ -100,8 +104,9 @@ export class Repository {
       if (customerId && !existing) return fail('', 'customer.notFound');
       const checked = validateCustomerInput(input);
       if (!checked.ok) return checked;
+      // Fields the form does not edit (the suspension flag) stay as they were.
       const customer: Customer = {
-        id: existing?.id ?? crypto.randomUUID(), bookId, updatedAt: batch.stamp(), deleted: 0, ...checked.value,
+        ...existing, id: existing?.id ?? crypto.randomUUID(), bookId, updatedAt: batch.stamp(), deleted: 0, ...checked.value,
       };
       return ok(batch.put('customers', existing, customer));
     });
@@ -181,6 +186,29 @@ export class Repository {
         invoiceId: invoice.id, customerId: invoice.customerId, ...fields,
       };
       return ok(batch.put('adjustments', null, adjustment));
+    });
+  }
+
+  /** Logs a contact with what comes with it (promise, stage fee, suspension) as one action. */
+  logContact(bookId: Id, input: ContactInput, effects: StageEffects): Promise<Result<ContactResult>> {
+    const action = input.outcome === 'skipped' ? 'contact.skip' : input.outcome === 'snoozed' ? 'contact.snooze' : 'contact.log';
+    return this.write(bookId, action, async (batch) => {
+      if (!(await this.liveBook(bookId))) return fail('', 'book.notFound');
+      return queueContact(this.db, bookId, batch, input, effects);
+    });
+  }
+
+  savePlan(bookId: Id, input: PlanInput): Promise<Result<PaymentPlan>> {
+    return this.write(bookId, 'plan.create', async (batch) => {
+      if (!(await this.liveBook(bookId))) return fail('', 'book.notFound');
+      return queuePlan(this.db, bookId, batch, input);
+    });
+  }
+
+  setSuspended(bookId: Id, customerId: Id, suspended: boolean, reason: string): Promise<Result<{ suspended: boolean }>> {
+    return this.write(bookId, suspended ? 'customer.suspend' : 'customer.resume', async (batch) => {
+      if (!(await this.liveBook(bookId))) return fail('', 'book.notFound');
+      return queueSuspension(this.db, bookId, batch, customerId, suspended, reason);
     });
   }
 

@@ -2,6 +2,7 @@
 // Versions and their upgrades live in migrations.ts.
 
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { Attachment, Notice, PaymentPlan, PromiseToPay } from '../domain/collections';
 import type {
   Activity, Adjustment, Allocation, Book, Change, Customer, Id, Invoice, Payment, Setting,
 } from '../domain/types';
@@ -30,6 +31,10 @@ export class OverdueDb extends Dexie {
   declare allocations: EntityTable<Allocation, 'id'>;
   declare adjustments: EntityTable<Adjustment, 'id'>;
   declare activities: EntityTable<Activity, 'id'>;
+  declare promises: EntityTable<PromiseToPay, 'id'>;
+  declare plans: EntityTable<PaymentPlan, 'id'>;
+  declare notices: EntityTable<Notice, 'id'>;
+  declare attachments: EntityTable<Attachment, 'id'>;
   declare settings: Table<Setting, [Id, string]>;
   declare changes: EntityTable<Change, 'seq'>;
   declare snapshots: EntityTable<Snapshot, 'bookId'>;

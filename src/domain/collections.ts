@@ -90,3 +90,34 @@ export interface PaymentPlan extends Stamped {
 }
 
 export type PromiseState = 'pending' | 'kept' | 'broken';
+
+/** A notice as produced and numbered: its exact text stays what was sent. */
+export interface Notice extends Stamped {
+  customerId: Id;
+  /** Per book, in order: 'N-2026-0001'. */
+  number: string;
+  template: TemplateId;
+  stageId: string;
+  date: IsoDate;
+  locale: 'zh-CN' | 'en';
+  subject: string;
+  text: string;
+  invoiceIds: Id[];
+  /** Balances plus charges, as the notice states it. */
+  total: Minor;
+  /** When it reached the debtor (restarts the limitation period), or null. */
+  deliveredOn: IsoDate | null;
+}
+
+/** Proof of delivery (photo, PDF) attached to a contact, kept in IndexedDB. */
+export interface Attachment extends Stamped {
+  customerId: Id;
+  activityId: Id;
+  name: string;
+  type: string;
+  size: number;
+  data: Blob;
+}
+
+/** Attachments larger than this are refused with a message (IndexedDB quota on tablets is small). */
+export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;

@@ -60,6 +60,9 @@ export interface Customer extends Stamped {
   contacts: Contact[];
   tags: string[];
   notes: string;
+  /** Service suspended (a bookkeeper's own fees: no more work until paid); absent = 0. */
+  suspended?: 0 | 1;
+  suspendReason?: string;
 }
 
 export interface Invoice extends Stamped {
@@ -131,7 +134,8 @@ export interface Setting {
 }
 
 export type TableName =
-  | 'books' | 'customers' | 'invoices' | 'payments' | 'allocations' | 'adjustments' | 'activities';
+  | 'books' | 'customers' | 'invoices' | 'payments' | 'allocations' | 'adjustments' | 'activities'
+  | 'promises' | 'plans' | 'notices' | 'attachments';
 
 /** One write, as the change log keeps it (for undo now, sync later). */
 export interface Change {

@@ -4,6 +4,7 @@ export const CHANGE_ACTIONS = [
   'book.create', 'book.update', 'customer.create', 'customer.update', 'invoice.create', 'invoice.update',
   'payment.record', 'payment.unapply', 'payment.apply', 'adjustment.credit', 'adjustment.writeoff', 'adjustment.charge',
   'demo.load', 'import', 'undo', 'backup.restore',
+  'contact.log', 'contact.skip', 'contact.snooze', 'plan.create', 'customer.suspend', 'customer.resume',
 ] as const;
 
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];

@@ -1,5 +1,6 @@
 // English messages. The source of truth for the key set: zh-CN.ts is typed
 // against it, so a missing or misspelt key there is a compile error.
+import { collectionsEn } from './collections-en';
 import { importEn } from './import-en';
 import { exportEn } from './export-en';
 
@@ -404,6 +405,8 @@ export const en = {
   ...importEn,
   // Export, backup and restore (engineer EX).
   ...exportEn,
+  // Collections workflow.
+  ...collectionsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 // 简体中文。Typed against the English keys: a missing key is a compile error.
+import { collectionsZh } from './collections-zh';
 import type { Messages } from './en';
 import { importZh } from './import-zh';
 import { exportZh } from './export-zh';
@@ -404,4 +405,5 @@ export const zhCN: Messages = {
   ...importZh,
   // Export, backup and restore (engineer EX).
   ...exportZh,
+  ...collectionsZh,
 };

@@ -7,7 +7,9 @@ import type {
 } from '../api/contract';
 import type { AgingBasis, Change, DayNumber, Id, IsoDate, Minor } from '../domain/types';
 import { fromDayNumber, toDayNumber } from '../domain/calendar';
+import type { PaidEvent } from '../domain/promise';
 import { agingSummary } from './aging';
+import { allocationsTo, chaseCustomers, isSuspended, type ChaseCustomer } from './chase';
 import { applyChange, loadRecords, type LedgerRecords } from './changes';
 import { nameRanks } from './collation';
 import { customerRow, findCustomerRows, selectCustomers } from './customerList';
@@ -167,6 +169,20 @@ export class Ledger {
       credit: view.credit[c] as number,
       aging: agingSummary(this.store, view, asOf, book.agingBasis, book.agingBounds, c),
     };
+  }
+
+  /** Customers with open, undisputed invoices due by `horizon` as of `asOf` (the collections queue). */
+  chaseCustomers(asOf: IsoDate, horizon: IsoDate): ChaseCustomer[] {
+    return chaseCustomers(this.store, this.view(asOf), toDayNumber(horizon));
+  }
+
+  /** Live allocations to these invoices, whatever their date. */
+  allocationsTo(invoiceIds: ReadonlySet<Id>): PaidEvent[] {
+    return allocationsTo(this.store, invoiceIds);
+  }
+
+  isSuspended(customerId: Id): boolean {
+    return isSuspended(this.store, customerId);
   }
 
   invoiceNumber(invoiceId: Id): string | null {

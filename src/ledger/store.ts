@@ -13,6 +13,8 @@ export const FLAG_DELETED = 1;
 export const FLAG_MISSING = 2;
 /** Invoice under dispute. */
 export const FLAG_DISPUTED = 4;
+/** Customer whose service is suspended (collections stage or by hand). */
+export const FLAG_SUSPENDED = 8;
 /** Either bit set: the row takes part in no figure. */
 export const GONE = FLAG_DELETED | FLAG_MISSING;
 
@@ -160,7 +162,7 @@ export class LedgerStore {
     this.customerSearch[i] = c.name.toLowerCase();
     this.customerTerms[i] = c.termsDays;
     this.customerLimit[i] = c.creditLimit ?? Number.NaN;
-    this.customerFlags[i] = c.deleted === 1 ? FLAG_DELETED : 0;
+    this.customerFlags[i] = (c.deleted === 1 ? FLAG_DELETED : 0) | (c.suspended === 1 ? FLAG_SUSPENDED : 0);
   }
 
   removeCustomer(id: Id): void {

@@ -18,6 +18,7 @@ export function replaceParams(values: Record<string, string | number | boolean |
 
 export const hrefs = {
   dashboard: () => '/',
+  queue: () => '/queue/',
   customers: () => '/customers/',
   customer: (id: string) => `/customer/?id=${encodeURIComponent(id)}`,
   invoices: (params?: Record<string, string | number>) => {

@@ -3,10 +3,11 @@ import { For } from 'solid-js';
 import { t, type MessageKey } from '../../i18n';
 import { hrefs } from '../common/url';
 
-export type NavPage = 'dashboard' | 'customers' | 'invoices' | 'import' | 'settings' | 'none';
+export type NavPage = 'dashboard' | 'queue' | 'customers' | 'invoices' | 'import' | 'settings' | 'none';
 
 const ITEMS: { page: Exclude<NavPage, 'none'>; href: string; label: MessageKey; icon: string }[] = [
   { page: 'dashboard', href: hrefs.dashboard(), label: 'nav.dashboard', icon: '◧' },
+  { page: 'queue', href: hrefs.queue(), label: 'nav.queue', icon: '☑' },
   { page: 'customers', href: hrefs.customers(), label: 'nav.customers', icon: '☷' },
   { page: 'invoices', href: hrefs.invoices(), label: 'nav.invoices', icon: '▤' },
   { page: 'import', href: '/import/', label: 'nav.import', icon: '⇪' },

@@ -24,8 +24,8 @@ describe('OverdueDb', () => {
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
-      'activities', 'adjustments', 'allocations', 'books', 'changes', 'customers', 'invoices',
-      'meta', 'payments', 'settings', 'snapshots',
+      'activities', 'adjustments', 'allocations', 'attachments', 'books', 'changes', 'customers', 'invoices',
+      'meta', 'notices', 'payments', 'plans', 'promises', 'settings', 'snapshots',
     ]);
     expect(db.invoices.schema.idxByName['[bookId+number]']).toBeDefined();
     expect(db.activities.schema.idxByName['[bookId+date]']).toBeDefined();

@@ -1,0 +1,104 @@
+// The worker's answers for the collections workflow (today's queue, a customer's
+// contacts, promises and plans), and the inputs that log them. Part of OverdueApi.
+
+import type { Result } from '../domain/errors';
+import type { Grade, Instalment, PaymentPlan, PromiseState, PromiseToPay, Stage } from '../domain/collections';
+import type { Activity, Channel, Id, IsoDate, Minor, Outcome } from '../domain/types';
+
+/** One customer who needs an action today or is late on one. */
+export interface QueueRow {
+  customerId: Id;
+  customerName: string;
+  grade: Grade | null;
+  suspended: boolean;
+  stage: Stage;
+  /** The stage's position in the policy (1-based, for "stage 3 of 8"). */
+  stageNumber: number;
+  stageCount: number;
+  /** The invoice whose due date the stage counts from (the most overdue). */
+  driverInvoiceId: Id;
+  driverNumber: string;
+  dueOn: IsoDate;
+  /** Days since the stage fell due (0 = due today). */
+  daysLate: number;
+  overdueTotal: Minor;
+  oldestDaysOverdue: number;
+  /** Every chaseable overdue invoice of the customer: all go into one notice. */
+  invoiceIds: Id[];
+}
+
+export interface QueuePage {
+  asOf: IsoDate;
+  rows: QueueRow[];
+  /** Customers whose chasing is paused by a current promise or plan, or snoozed. */
+  paused: number;
+}
+
+/** A contact as logged from the queue or the customer page. */
+export interface ContactInput {
+  customerId: Id;
+  /** The invoice the stage counted from, or null for a contact about the customer as a whole. */
+  invoiceId: Id | null;
+  date: IsoDate;
+  channel: Channel;
+  /** The policy stage id, or '' for a contact outside the policy. */
+  stage: string;
+  outcome: Outcome;
+  note: string;
+  nextActionDate: IsoDate | null;
+  /** With outcome 'promised': what was promised, against which invoices. */
+  promise?: { amount: Minor; date: IsoDate; invoiceIds: Id[]; graceDays: number } | null;
+}
+
+export interface ContactResult {
+  activity: Activity;
+  promise: PromiseToPay | null;
+  /** A stage fee charged on the driver invoice, when the stage has one and the book charges stage fees. */
+  feeCharged: Minor;
+  /** The stage set the customer's service suspension. */
+  suspended: boolean;
+}
+
+export interface PlanInput {
+  customerId: Id;
+  invoiceIds: Id[];
+  instalments: Instalment[];
+  madeOn: IsoDate;
+  graceDays: number;
+  note: string;
+}
+
+export interface PromiseRow extends PromiseToPay {
+  state: PromiseState;
+  paid: Minor;
+  brokenOn: IsoDate | null;
+}
+
+export interface PlanRow extends PaymentPlan {
+  state: 'current' | 'completed' | 'broken';
+  total: Minor;
+  paid: Minor;
+  brokenOn: IsoDate | null;
+  schedule: { date: IsoDate; amount: Minor; state: PromiseState; paidTowards: Minor }[];
+}
+
+/** A customer's collections as of a date: what the customer page shows. */
+export interface CustomerCollections {
+  next: QueueRow | null;
+  /** Why there is no next action, when there is none. */
+  pausedBy: 'promise' | 'plan' | 'snooze' | 'dispute' | 'nothingDue' | null;
+  activities: Activity[];
+  promises: PromiseRow[];
+  plans: PlanRow[];
+  suspended: boolean;
+  suspendReason: string;
+}
+
+export interface CollectionsApi {
+  collectionQueue(bookId: Id, asOf: IsoDate): Promise<QueuePage>;
+  customerCollections(bookId: Id, customerId: Id, asOf: IsoDate): Promise<CustomerCollections | null>;
+  /** Logs a contact (and its promise, stage fee and suspension) as one undoable batch. */
+  logContact(bookId: Id, input: ContactInput): Promise<Result<ContactResult>>;
+  savePlan(bookId: Id, input: PlanInput): Promise<Result<PaymentPlan>>;
+  setSuspended(bookId: Id, customerId: Id, suspended: boolean, reason: string): Promise<Result<{ suspended: boolean }>>;
+}

@@ -1,0 +1,144 @@
+// The collections workflow's writes, queued into the caller's batch (one
+// transaction, one undoable action): a logged contact with its promise, stage
+// fee and suspension; a payment plan; the suspension flag set by hand.
+
+import type { ContactInput, ContactResult, PlanInput } from '../api/collections';
+import type { PaymentPlan, PromiseToPay } from '../domain/collections';
+import { fail, ok, type FieldError, type Result } from '../domain/errors';
+import { openBalance } from '../domain/balance';
+import { checkPlan, checkPromise } from '../domain/promise';
+import type { Activity, Adjustment, Customer, Id, IsoDate, Minor } from '../domain/types';
+import { customerLedgers } from './open-items';
+import type { OverdueDb } from './schema';
+import { validateContact } from './validate-contact';
+import { checkWholeNumber, text } from './validate-common';
+import type { WriteBatch } from './write-batch';
+
+/** What doing a policy stage brings with it, as the worker read it from the book's policy. */
+export interface StageEffects {
+  fee: Minor;
+  suspend: boolean;
+}
+
+const MAX_GRACE_DAYS = 365;
+
+async function liveCustomer(db: OverdueDb, bookId: Id, customerId: Id): Promise<Customer | null> {
+  const c = await db.customers.get(customerId);
+  return c && c.bookId === bookId && c.deleted === 0 ? c : null;
+}
+
+/** Open balance of the chosen invoices of the customer on a date, and the earliest issue date among them. */
+async function chosenInvoices(
+  db: OverdueDb, bookId: Id, customerId: Id, invoiceIds: Id[], asOf: IsoDate,
+): Promise<{ balance: Minor; earliestIssue: IsoDate; missing: boolean }> {
+  const ledgers = new Map((await customerLedgers(db, bookId, customerId)).map((l) => [l.invoice.id, l]));
+  let balance = 0;
+  let earliestIssue = '9999-12-31';
+  let missing = false;
+  for (const id of invoiceIds) {
+    const l = ledgers.get(id);
+    if (!l) {
+      missing = true;
+      continue;
+    }
+    balance += openBalance(l.invoice, l.entries, asOf);
+    if (l.invoice.issueDate < earliestIssue) earliestIssue = l.invoice.issueDate;
+  }
+  return { balance, earliestIssue, missing };
+}
+
+function prefixed<T>(r: Result<T>, prefix: string): Result<T> {
+  if (r.ok) return r;
+  return { ok: false, errors: r.errors.map((e): FieldError => ({ ...e, field: e.field ? `${prefix}.${e.field}` : prefix })) };
+}
+
+export async function queueContact(
+  db: OverdueDb, bookId: Id, batch: WriteBatch, input: ContactInput, effects: StageEffects,
+): Promise<Result<ContactResult>> {
+  const checked = validateContact(input);
+  if (!checked.ok) return checked;
+  const c = checked.value;
+  const customer = await liveCustomer(db, bookId, c.customerId);
+  if (!customer) return fail('customerId', 'customer.notFound');
+  if (c.invoiceId !== null) {
+    const inv = await db.invoices.get(c.invoiceId);
+    if (!inv || inv.bookId !== bookId || inv.deleted === 1 || inv.customerId !== customer.id) return fail('invoiceId', 'invoice.notFound');
+  }
+
+  let promise: PromiseToPay | null = null;
+  if (c.outcome === 'promised' && c.promise) {
+    const p = c.promise;
+    const grace = checkWholeNumber('promise.graceDays', p.graceDays, 0, MAX_GRACE_DAYS);
+    if (grace) return { ok: false, errors: [grace] };
+    const chosen = await chosenInvoices(db, bookId, customer.id, p.invoiceIds, c.date);
+    if (chosen.missing) return fail('promise.invoiceIds', 'invoice.notFound');
+    const valid = prefixed(checkPromise({
+      amount: p.amount, date: p.date, madeOn: c.date, invoiceIds: p.invoiceIds,
+      openBalance: chosen.balance, earliestIssueDate: chosen.earliestIssue,
+    }), 'promise');
+    if (!valid.ok) return valid;
+    promise = batch.put<PromiseToPay>('promises', null, {
+      id: crypto.randomUUID(), bookId, updatedAt: batch.stamp(), deleted: 0, customerId: customer.id,
+      invoiceIds: [...p.invoiceIds], amount: p.amount, date: p.date, madeOn: c.date, graceDays: p.graceDays,
+      planId: null, note: c.note,
+    });
+  }
+
+  const activity = batch.put<Activity>('activities', null, {
+    id: crypto.randomUUID(), bookId, updatedAt: batch.stamp(), deleted: 0, customerId: customer.id,
+    invoiceId: c.invoiceId, date: c.date, channel: c.channel, stage: c.stage, outcome: c.outcome, note: c.note,
+    nextActionDate: c.nextActionDate,
+    promiseAmount: promise?.amount ?? null, promiseDate: promise?.date ?? null,
+  });
+
+  // A stage's fee and suspension come with doing it, not with skipping or snoozing it.
+  const didStage = c.stage !== '' && c.outcome !== 'skipped' && c.outcome !== 'snoozed';
+  let feeCharged = 0;
+  if (didStage && effects.fee > 0 && c.invoiceId !== null) {
+    const charge: Adjustment = {
+      id: crypto.randomUUID(), bookId, updatedAt: batch.stamp(), deleted: 0, kind: 'charge',
+      invoiceId: c.invoiceId, customerId: customer.id, date: c.date, amount: effects.fee,
+      reason: `stage:${c.stage}`, basis: `stageFee:${c.stage}`,
+    };
+    batch.put('adjustments', null, charge);
+    feeCharged = effects.fee;
+  }
+  let suspended = false;
+  if (didStage && effects.suspend && customer.suspended !== 1) {
+    batch.put('customers', customer, { ...customer, suspended: 1, suspendReason: `stage:${c.stage}`, updatedAt: batch.stamp() });
+    suspended = true;
+  }
+  return ok({ activity, promise, feeCharged, suspended });
+}
+
+export async function queuePlan(db: OverdueDb, bookId: Id, batch: WriteBatch, input: PlanInput): Promise<Result<PaymentPlan>> {
+  const customer = await liveCustomer(db, bookId, input.customerId);
+  if (!customer) return fail('customerId', 'customer.notFound');
+  const grace = checkWholeNumber('graceDays', input.graceDays, 0, MAX_GRACE_DAYS);
+  if (grace) return { ok: false, errors: [grace] };
+  const instalments = Array.isArray(input.instalments) ? input.instalments.map((i) => ({ date: i.date, amount: i.amount })) : [];
+  const total = instalments.reduce((sum, i) => sum + (Number.isSafeInteger(i.amount) ? i.amount : 0), 0);
+  const chosen = await chosenInvoices(db, bookId, customer.id, input.invoiceIds ?? [], input.madeOn);
+  if (chosen.missing) return fail('invoiceIds', 'invoice.notFound');
+  const valid = checkPlan({
+    instalments, total, madeOn: input.madeOn, invoiceIds: input.invoiceIds ?? [],
+    openBalance: chosen.balance, earliestIssueDate: chosen.earliestIssue,
+  });
+  if (!valid.ok) return valid;
+  const plan = batch.put<PaymentPlan>('plans', null, {
+    id: crypto.randomUUID(), bookId, updatedAt: batch.stamp(), deleted: 0, customerId: customer.id,
+    invoiceIds: [...input.invoiceIds], instalments, madeOn: input.madeOn, graceDays: input.graceDays, note: text(input.note),
+  });
+  return ok(plan);
+}
+
+export async function queueSuspension(
+  db: OverdueDb, bookId: Id, batch: WriteBatch, customerId: Id, suspended: boolean, reason: string,
+): Promise<Result<{ suspended: boolean }>> {
+  const customer = await liveCustomer(db, bookId, customerId);
+  if (!customer) return fail('customerId', 'customer.notFound');
+  const why = text(reason);
+  if (suspended && why === '') return fail('reason', 'required');
+  batch.put('customers', customer, { ...customer, suspended: suspended ? 1 : 0, suspendReason: suspended ? why : '', updatedAt: batch.stamp() });
+  return ok({ suspended });
+}
