@@ -54,7 +54,10 @@ export type ErrorCode =
   // Charge rules (field = the ChargeRule key): a rate, the grace days or the cap out of range.
   | 'charge.rate'
   | 'charge.grace'
-  | 'charge.cap';
+  | 'charge.cap'
+  // Notice templates (field 'template'): a placeholder not in PLACEHOLDERS, or '{{' without '}}'; params line, column.
+  | 'template.unknownPlaceholder'
+  | 'template.syntax';
 
 export interface FieldError {
   /** Input name ('amount', 'dueDate', 'allocations.2.amount', ...) or '' for the whole form. */
