@@ -51,6 +51,23 @@ export type ErrorCode =
   | 'backup.duplicateId'
   | 'backup.missingRef'
   | 'backup.idConflict'
+  // Collection policies (field 'stages.<i>.<key>', 'grades.<i>'): see checkPolicy in policy.ts for params.
+  | 'policy.stageCount'
+  | 'policy.duplicateStage'
+  | 'policy.offsetRange'
+  | 'policy.sameOffset'
+  | 'policy.order'
+  | 'policy.channel'
+  | 'policy.kind'
+  | 'policy.template'
+  | 'policy.grade'
+  // Promises to pay and payment plans: see checkPromise / checkPlan in promise.ts for fields and params.
+  | 'promise.exceedsBalance'
+  | 'promise.noInvoices'
+  | 'promise.dateBefore'
+  | 'plan.count'
+  | 'plan.order'
+  | 'plan.sum'
   // Charge rules (field = the ChargeRule key): a rate, the grace days or the cap out of range.
   | 'charge.rate'
   | 'charge.grace'
