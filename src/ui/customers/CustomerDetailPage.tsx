@@ -18,6 +18,7 @@ import { Shell } from '../shell/Shell';
 import { bumpChanged, changed } from '../state/changed';
 import { noteStorageError } from '../state/storage';
 import { today } from '../state/today';
+import { CollectionsPanel } from '../queue/CollectionsPanel';
 import { AgingLine } from './AgingLine';
 import { ContactList } from './ContactList';
 import { CustomerForm } from './CustomerForm';
@@ -131,6 +132,7 @@ function CustomerView(props: { book: Book; customerId: Id }) {
               <h2 class="section-gap">{t('customer.aging')}</h2>
               <AgingLine aging={d().aging} currency={props.book.currency} customerId={props.customerId} />
             </section>
+            <CollectionsPanel book={props.book} customerId={props.customerId} onMessage={(text) => flash.show({ text })} />
             <section class="panel">
               <h2>{t('customer.contacts')}</h2>
               <ContactList contacts={d().customer.contacts} />

@@ -3,8 +3,9 @@ import { For, Show } from 'solid-js';
 import type { Activity } from '../../domain/types';
 import { t } from '../../i18n';
 import { DateText } from '../common/DateText';
+import { stageName } from '../queue/stageName';
 
-export function ActivitiesTable(props: { rows: Activity[] }) {
+export function ActivitiesTable(props: { rows: Activity[]; showStage?: boolean }) {
   return (
     <Show when={props.rows.length > 0}>
       <div class="table-scroll">
@@ -12,6 +13,9 @@ export function ActivitiesTable(props: { rows: Activity[] }) {
           <thead>
             <tr>
               <th scope="col">{t('col.date')}</th>
+              <Show when={props.showStage}>
+                <th scope="col">{t('queue.stage')}</th>
+              </Show>
               <th scope="col">{t('col.channel')}</th>
               <th scope="col">{t('col.outcome')}</th>
               <th scope="col">{t('col.note')}</th>
@@ -20,10 +24,13 @@ export function ActivitiesTable(props: { rows: Activity[] }) {
           <tbody>
             <For each={props.rows}>
               {(a) => (
-                <tr data-id={a.id}>
+                <tr data-id={a.id} data-testid="activity-row" data-outcome={a.outcome}>
                   <td>
                     <DateText date={a.date} />
                   </td>
+                  <Show when={props.showStage}>
+                    <td>{a.stage ? stageName(a.stage) : ''}</td>
+                  </Show>
                   <td>{t(`channel.${a.channel}`)}</td>
                   <td>{t(`outcome.${a.outcome}`)}</td>
                   <td>{a.note}</td>

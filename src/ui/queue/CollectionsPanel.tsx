@@ -1,0 +1,87 @@
+// The customer page's collections: the next action (or why there is none) with
+// done / snooze / skip, the service-suspension flag, promises and plans, and the
+// contact log.
+import { createResource, createSignal, Show } from 'solid-js';
+import type { Book, Id } from '../../domain/types';
+import { errorText, fmtNumber, t } from '../../i18n';
+import { api } from '../client';
+import { DateText } from '../common/DateText';
+import { ActivitiesTable } from '../invoices/ActivitiesTable';
+import { bumpChanged, changed } from '../state/changed';
+import { today } from '../state/today';
+import { ContactForm, type ContactMode } from './ContactForm';
+import { PromiseList } from './PromiseList';
+import { stageName } from './stageName';
+
+export function CollectionsPanel(props: { book: Book; customerId: Id; onMessage: (text: string) => void }) {
+  const [mode, setMode] = createSignal<ContactMode | null>(null);
+  const [data] = createResource(
+    () => ({ bookId: props.book.id, id: props.customerId, asOf: today(), v: changed() }),
+    (q) => api().customerCollections(q.bookId, q.id, q.asOf),
+  );
+
+  const toggleSuspension = async (suspend: boolean) => {
+    const reason = suspend ? (window.prompt(t('collections.suspendReason')) ?? '') : '';
+    if (suspend && reason.trim() === '') return;
+    const r = await api().setSuspended(props.book.id, props.customerId, suspend, reason);
+    if (r.ok) bumpChanged();
+    else if (r.errors[0]) props.onMessage(errorText(r.errors[0]));
+  };
+
+  return (
+    <Show when={data.latest}>
+      {(c) => (
+        <section class="panel" data-testid="collections">
+          <h2>{t('collections.title')}</h2>
+          <Show when={c().suspended}>
+            <p class="notice notice-warn" data-testid="suspended">
+              {t('queue.suspendedBadge')}{c().suspendReason ? ` · ${c().suspendReason.startsWith('stage:') ? stageName(c().suspendReason.slice(6)) : c().suspendReason}` : ''}
+            </p>
+          </Show>
+          <Show
+            when={c().next}
+            fallback={<p data-testid="next-action" data-paused={c().pausedBy ?? ''}>{t(`collections.paused.${c().pausedBy ?? 'nothingDue'}`)}</p>}
+          >
+            {(n) => (
+              <div class="next-action" data-testid="next-action" data-stage={n().stage.id}>
+                <p>
+                  <strong>{stageName(n().stage)}</strong> · {t(`channel.${n().stage.channel}`)} · <DateText date={n().dueOn} />
+                  {n().daysLate > 0 ? ` · ${t('queue.daysLate', { days: fmtNumber(n().daysLate) })}` : ''}
+                </p>
+                <div class="actions">
+                  <button type="button" class="btn btn-primary" data-testid="collections-done" onClick={() => setMode('done')}>{t('queue.done')}</button>
+                  <button type="button" class="btn" data-testid="collections-snooze" onClick={() => setMode('snooze')}>{t('queue.snooze')}</button>
+                  <button type="button" class="btn" data-testid="collections-skip" onClick={() => setMode('skip')}>{t('queue.skip')}</button>
+                </div>
+                <Show when={mode()}>
+                  {(m) => (
+                    <ContactForm
+                      book={props.book}
+                      mode={m()}
+                      target={{ customerId: props.customerId, invoiceId: n().driverInvoiceId, stage: n().stage.id, channel: n().stage.channel, invoiceIds: n().invoiceIds }}
+                      onCancel={() => setMode(null)}
+                      onSaved={() => {
+                        setMode(null);
+                        props.onMessage(t('queue.logged', { customer: n().customerName, stage: stageName(n().stage) }));
+                      }}
+                    />
+                  )}
+                </Show>
+              </div>
+            )}
+          </Show>
+          <div class="actions">
+            <button type="button" class="btn" data-testid="toggle-suspension" onClick={() => void toggleSuspension(!c().suspended)}>
+              {c().suspended ? t('collections.resume') : t('collections.suspend')}
+            </button>
+          </div>
+          <PromiseList promises={c().promises} plans={c().plans} currency={props.book.currency} />
+          <h3>{t('collections.log')}</h3>
+          <Show when={c().activities.length > 0} fallback={<p class="muted">{t('collections.noContacts')}</p>}>
+            <ActivitiesTable rows={c().activities} showStage />
+          </Show>
+        </section>
+      )}
+    </Show>
+  );
+}
