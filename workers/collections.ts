@@ -11,15 +11,14 @@ import { storageFailure } from '../src/db/storage-errors';
 import { addDays } from '../src/domain/calendar';
 import type { PaymentPlan, Policy, PromiseToPay } from '../src/domain/collections';
 import { nextAction, queueOrder, type NextAction, type Pause, type StageDone } from '../src/domain/dunning';
-import { DEFAULT_POLICY, policyFor } from '../src/domain/policy';
+import { policyFor } from '../src/domain/policy';
+import { bookPolicies } from './policies';
 import { planState, promiseState } from '../src/domain/promise';
 import type { Result } from '../src/domain/errors';
 import type { Activity, Id, IsoDate } from '../src/domain/types';
 import type { Ledger } from '../src/ledger';
 import type { ChaseCustomer } from '../src/ledger/chase';
-
-/** Book setting holding the book's policies (the default policy when absent). */
-export const POLICIES_KEY = 'collections.policies';
+import { createNoticeApi } from './notices';
 
 interface CustomerState {
   done: StageDone[];
@@ -30,12 +29,6 @@ interface CustomerState {
 }
 
 const live = <T extends { deleted: 0 | 1 }>(r: T) => r.deleted === 0;
-
-export async function bookPolicies(db: OverdueDb, bookId: Id): Promise<Policy[]> {
-  const stored = await db.settings.get([bookId, POLICIES_KEY]);
-  const list = stored?.value;
-  return Array.isArray(list) && list.length > 0 ? (list as Policy[]) : [DEFAULT_POLICY];
-}
 
 /** The stage lead of the earliest stage: how far ahead of due dates the queue must look. */
 function leadDays(policies: Policy[]): number {
@@ -163,10 +156,11 @@ export function createCollectionsApi(
       const ledger = await ledgerOf(bookId);
       const customer = await db.customers.get(customerId);
       if (!customer || customer.bookId !== bookId || customer.deleted === 1) return null;
-      const [activities, promises, plans] = await Promise.all([
+      const [activities, promises, plans, notices] = await Promise.all([
         db.activities.where('customerId').equals(customerId).filter(live).toArray(),
         db.promises.where('customerId').equals(customerId).filter(live).toArray(),
         db.plans.where('customerId').equals(customerId).filter(live).toArray(),
+        db.notices.where('customerId').equals(customerId).filter(live).toArray(),
       ]);
       const promiseList = promiseRows(promises, ledger, asOf);
       const planList = planRows(plans, ledger, asOf);
@@ -192,6 +186,7 @@ export function createCollectionsApi(
         plans: planList,
         suspended: customer.suspended === 1,
         suspendReason: customer.suspendReason ?? '',
+        notices: notices.sort((a, b) => (a.number < b.number ? 1 : -1)),
       };
     },
 
@@ -208,5 +203,7 @@ export function createCollectionsApi(
     setSuspended(bookId, customerId, suspended, reason) {
       return write((repo) => repo.setSuspended(bookId, customerId, suspended, reason));
     },
+
+    ...createNoticeApi(db, write, ledgerOf),
   };
 }

@@ -2,7 +2,7 @@
 // contacts, promises and plans), and the inputs that log them. Part of OverdueApi.
 
 import type { Result } from '../domain/errors';
-import type { Grade, Instalment, PaymentPlan, PromiseState, PromiseToPay, Stage } from '../domain/collections';
+import type { Grade, Instalment, Notice, NoticeLayoutBlock, PaymentPlan, PromiseState, PromiseToPay, Stage, TemplateId } from '../domain/collections';
 import type { Activity, Channel, Id, IsoDate, Minor, Outcome } from '../domain/types';
 
 /** One customer who needs an action today or is late on one. */
@@ -92,6 +92,30 @@ export interface CustomerCollections {
   plans: PlanRow[];
   suspended: boolean;
   suspendReason: string;
+  /** Notices produced for the customer, newest first. */
+  notices: Notice[];
+}
+
+export interface NoticeRequest {
+  customerId: Id;
+  template: TemplateId;
+  /** The policy stage the notice does ('' for one outside the policy). */
+  stageId: string;
+  date: IsoDate;
+  deadline: IsoDate;
+  locale: 'zh-CN' | 'en';
+}
+
+/** A notice as it would read if produced now; nothing is stored. */
+export interface NoticeDraft {
+  number: string;
+  subject: string;
+  text: string;
+  blocks: NoticeLayoutBlock[];
+  invoiceIds: Id[];
+  total: Minor;
+  /** The customer's first email address, for the mailto link. */
+  email: string;
 }
 
 export interface CollectionsApi {
@@ -101,4 +125,10 @@ export interface CollectionsApi {
   logContact(bookId: Id, input: ContactInput): Promise<Result<ContactResult>>;
   savePlan(bookId: Id, input: PlanInput): Promise<Result<PaymentPlan>>;
   setSuspended(bookId: Id, customerId: Id, suspended: boolean, reason: string): Promise<Result<{ suspended: boolean }>>;
+  noticeDraft(bookId: Id, request: NoticeRequest): Promise<NoticeDraft | null>;
+  /** Produces the notice: numbered, its exact text stored, and the stage logged as done. */
+  issueNotice(bookId: Id, request: NoticeRequest): Promise<Result<Notice>>;
+  getNotice(bookId: Id, noticeId: Id): Promise<(Notice & { email: string; customerName: string }) | null>;
+  /** Records that the notice reached the debtor (a demand that restarts the limitation period). */
+  markNoticeDelivered(bookId: Id, noticeId: Id, date: IsoDate): Promise<Result<Notice>>;
 }

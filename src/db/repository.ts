@@ -6,7 +6,7 @@ import type {
   AdjustmentInput, BookInput, CustomerInput, InvoiceInput, PaymentInput, PaymentResult,
 } from '../api/contract';
 import type { ContactInput, ContactResult, PlanInput } from '../api/collections';
-import type { PaymentPlan } from '../domain/collections';
+import type { Notice, PaymentPlan } from '../domain/collections';
 import { fail, ok, type Result } from '../domain/errors';
 import type {
   Activity, Adjustment, Allocation, Book, Change, Customer, Id, Invoice, IsoDate, Payment, TableName,
@@ -26,7 +26,7 @@ import type { DatedAllocationPlan } from './plan-allocation';
 import { planApply } from './validate-apply';
 import { planPayment } from './validate-payment';
 import { WriteBatch, commitBatch } from './write-batch';
-import { queueContact, queuePlan, queueSuspension, type StageEffects } from './write-collections';
+import { queueContact, queueDelivery, queueNotice, queuePlan, queueSuspension, type StageEffects } from './write-collections';
 
 export { computeOpenItems, computeAllocatableItems } from './open-items';
 
@@ -209,6 +209,22 @@ export class Repository {
     return this.write(bookId, suspended ? 'customer.suspend' : 'customer.resume', async (batch) => {
       if (!(await this.liveBook(bookId))) return fail('', 'book.notFound');
       return queueSuspension(this.db, bookId, batch, customerId, suspended, reason);
+    });
+  }
+
+  issueNotice(
+    bookId: Id, input: Parameters<typeof queueNotice>[3], render: Parameters<typeof queueNotice>[4],
+  ): Promise<Result<Notice>> {
+    return this.write(bookId, 'notice.issue', async (batch) => {
+      if (!(await this.liveBook(bookId))) return fail('', 'book.notFound');
+      return queueNotice(this.db, bookId, batch, input, render);
+    });
+  }
+
+  markNoticeDelivered(bookId: Id, noticeId: Id, date: IsoDate): Promise<Result<Notice>> {
+    return this.write(bookId, 'notice.deliver', async (batch) => {
+      if (!(await this.liveBook(bookId))) return fail('', 'book.notFound');
+      return queueDelivery(this.db, bookId, batch, noticeId, date);
     });
   }
 

@@ -3,11 +3,12 @@
 // fee and suspension; a payment plan; the suspension flag set by hand.
 
 import type { ContactInput, ContactResult, PlanInput } from '../api/collections';
-import type { PaymentPlan, PromiseToPay } from '../domain/collections';
+import type { Notice, PaymentPlan, PromiseToPay } from '../domain/collections';
+import { isIsoDate } from '../domain/calendar';
 import { fail, ok, type FieldError, type Result } from '../domain/errors';
 import { openBalance } from '../domain/balance';
 import { checkPlan, checkPromise } from '../domain/promise';
-import type { Activity, Adjustment, Customer, Id, IsoDate, Minor } from '../domain/types';
+import type { Activity, Adjustment, Customer, Id, IsoDate, Minor, Stamped } from '../domain/types';
 import { customerLedgers } from './open-items';
 import type { OverdueDb } from './schema';
 import { validateContact } from './validate-contact';
@@ -141,4 +142,56 @@ export async function queueSuspension(
   if (suspended && why === '') return fail('reason', 'required');
   batch.put('customers', customer, { ...customer, suspended: suspended ? 1 : 0, suspendReason: suspended ? why : '', updatedAt: batch.stamp() });
   return ok({ suspended });
+}
+
+/** The notice number for a new notice of the year: N-2026-0001, N-2026-0002, ... in the order issued. */
+export async function nextNoticeNumber(db: OverdueDb, bookId: Id, date: IsoDate): Promise<string> {
+  const prefix = `N-${date.slice(0, 4)}-`;
+  let highest = 0;
+  await db.notices.where('[bookId+deleted]').between([bookId, 0], [bookId, 1]).each((n) => {
+    if (n.number.startsWith(prefix)) highest = Math.max(highest, Number(n.number.slice(prefix.length)) || 0);
+  });
+  return `${prefix}${String(highest + 1).padStart(4, '0')}`;
+}
+
+/**
+ * Stores a produced notice under the next number with its exact text, and logs the
+ * stage as done (a contact on the notice's channel). `render` gets the number, so
+ * the stored text carries it; it returns null when there is nothing to demand.
+ */
+export async function queueNotice(
+  db: OverdueDb, bookId: Id, batch: WriteBatch,
+  input: { customerId: Id; template: Notice['template']; stageId: string; date: IsoDate; locale: Notice['locale']; channel: Activity['channel'] },
+  render: (number: string) => Promise<Omit<Notice, keyof Stamped | 'customerId' | 'number' | 'template' | 'stageId' | 'date' | 'locale' | 'deliveredOn'> | null>,
+): Promise<Result<Notice>> {
+  const customer = await liveCustomer(db, bookId, input.customerId);
+  if (!customer) return fail('customerId', 'customer.notFound');
+  const number = await nextNoticeNumber(db, bookId, input.date);
+  const rendered = await render(number);
+  if (!rendered) return fail('', 'notice.nothingDue');
+  const notice = batch.put<Notice>('notices', null, {
+    id: crypto.randomUUID(), bookId, updatedAt: batch.stamp(), deleted: 0, customerId: customer.id, number,
+    template: input.template, stageId: input.stageId, date: input.date, locale: input.locale, deliveredOn: null, ...rendered,
+  });
+  batch.put<Activity>('activities', null, {
+    id: crypto.randomUUID(), bookId, updatedAt: batch.stamp(), deleted: 0, customerId: customer.id,
+    invoiceId: rendered.invoiceIds[0] ?? null, date: input.date, channel: input.channel, stage: input.stageId,
+    outcome: 'note', note: number, nextActionDate: null, promiseAmount: null, promiseDate: null,
+  });
+  return ok(notice);
+}
+
+/** Marks a notice delivered on a date (not before it was produced) and logs the delivery as a contact. */
+export async function queueDelivery(db: OverdueDb, bookId: Id, batch: WriteBatch, noticeId: Id, date: IsoDate): Promise<Result<Notice>> {
+  const notice = await db.notices.get(noticeId);
+  if (!notice || notice.bookId !== bookId || notice.deleted === 1) return fail('', 'notice.notFound');
+  if (!isIsoDate(date)) return fail('date', 'date.invalid');
+  if (date < notice.date) return fail('date', 'date.outOfRange', { after: notice.date });
+  const delivered = batch.put<Notice>('notices', notice, { ...notice, deliveredOn: date, updatedAt: batch.stamp() });
+  batch.put<Activity>('activities', null, {
+    id: crypto.randomUUID(), bookId, updatedAt: batch.stamp(), deleted: 0, customerId: notice.customerId,
+    invoiceId: notice.invoiceIds[0] ?? null, date, channel: 'letter', stage: '', outcome: 'reached',
+    note: notice.number, nextActionDate: null, promiseAmount: null, promiseDate: null,
+  });
+  return ok(delivered);
 }

@@ -102,12 +102,19 @@ export interface Notice extends Stamped {
   locale: 'zh-CN' | 'en';
   subject: string;
   text: string;
+  /** The same letter laid out for print: paragraphs and tables. */
+  blocks: NoticeLayoutBlock[];
   invoiceIds: Id[];
   /** Balances plus charges, as the notice states it. */
   total: Minor;
   /** When it reached the debtor (restarts the limitation period), or null. */
   deliveredOn: IsoDate | null;
 }
+
+/** A stored notice's print layout (the shape notice-template.ts renders). */
+export type NoticeLayoutBlock =
+  | { kind: 'text'; text: string }
+  | { kind: 'invoices' | 'charges'; rows: string[][]; header: string[] };
 
 /** Proof of delivery (photo, PDF) attached to a contact, kept in IndexedDB. */
 export interface Attachment extends Stamped {

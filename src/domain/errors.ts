@@ -74,7 +74,10 @@ export type ErrorCode =
   | 'charge.cap'
   // Notice templates (field 'template'): a placeholder not in PLACEHOLDERS, or '{{' without '}}'; params line, column.
   | 'template.unknownPlaceholder'
-  | 'template.syntax';
+  | 'template.syntax'
+  // Notices: nothing overdue to demand, or an unknown notice.
+  | 'notice.nothingDue'
+  | 'notice.notFound';
 
 export interface FieldError {
   /** Input name ('amount', 'dueDate', 'allocations.2.amount', ...) or '' for the whole form. */

@@ -172,3 +172,43 @@ describe('collections queue', () => {
     expect(late?.next).not.toBe(null);
   });
 });
+
+describe('notices', () => {
+  it('drafts without storing, produces numbered notices with their exact text, logs the stage and records delivery', async () => {
+    const { api } = start();
+    const { book, customer, invoice } = await setUp(api);
+    const day = addDays(DUE, 16);
+    const request = { customerId: customer.id, template: 'notice' as const, stageId: 'written', date: day, deadline: addDays(day, 7), locale: 'zh-CN' as const };
+    const draft = await api.noticeDraft(book.id, request);
+    expect(draft?.number).toBe('N-2026-0001');
+    expect(draft?.text).toContain('FP-1');
+    expect(draft?.text).toContain('壹仟元整');
+    expect(draft?.total).toBe(100_000);
+    expect(draft?.blocks.some((b) => b.kind === 'invoices')).toBe(true);
+    expect((await api.customerCollections(book.id, customer.id, day))?.notices).toEqual([]);
+
+    const notice = must(await api.issueNotice(book.id, request));
+    expect(notice).toMatchObject({ number: 'N-2026-0001', stageId: 'written', deliveredOn: null, invoiceIds: [invoice.id] });
+    expect(notice.text).toBe(draft?.text);
+    // Producing the written notice does the stage.
+    expect(await stageOn(api, book.id, day)).toBe(null);
+    expect(must(await api.issueNotice(book.id, { ...request, template: 'final', stageId: 'final', date: addDays(DUE, 30) })).number).toBe('N-2026-0002');
+
+    const bad = await api.markNoticeDelivered(book.id, notice.id, addDays(day, -1));
+    expect(bad.ok ? null : bad.errors[0]).toMatchObject({ field: 'date', code: 'date.outOfRange' });
+    expect(must(await api.markNoticeDelivered(book.id, notice.id, addDays(day, 2))).deliveredOn).toBe(addDays(day, 2));
+    const stored = await api.getNotice(book.id, notice.id);
+    expect(stored).toMatchObject({ deliveredOn: addDays(day, 2), customerName: '杭州恒达贸易有限公司', text: notice.text });
+    const c = await api.customerCollections(book.id, customer.id, addDays(DUE, 40));
+    expect(c?.notices.map((n) => n.number)).toEqual(['N-2026-0002', 'N-2026-0001']);
+  });
+
+  it('refuses a notice when nothing is overdue and writes nothing', async () => {
+    const { api } = start();
+    const { book, customer } = await setUp(api);
+    const before = await api.recentChanges(book.id, 50);
+    const r = await api.issueNotice(book.id, { customerId: customer.id, template: 'notice', stageId: 'written', date: '2026-03-10', deadline: '2026-03-17', locale: 'en' });
+    expect(r.ok ? null : r.errors[0]?.code).toBe('notice.nothingDue');
+    expect(await api.recentChanges(book.id, 50)).toEqual(before);
+  });
+});
