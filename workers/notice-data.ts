@@ -103,8 +103,9 @@ export async function gatherNotice(
       deadline: request.deadline,
       paymentDetails: pick('paymentDetails', 'notice.default.paymentDetails'),
       options: pick('options', 'notice.default.options'),
-      consequences: pick('consequences', 'notice.default.consequences'),
-      contact: pick('contact', 'notice.default.contact'),
+      // The shipped templates state the usual consequences; a book may add its own.
+      consequences: (letterhead.consequences ?? '').trim(),
+      contact: (letterhead.contact ?? '').trim() || book.name,
     },
     invoiceIds: chosen.map((i) => i.id),
     total,

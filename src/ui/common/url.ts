@@ -28,4 +28,7 @@ export const hrefs = {
   invoice: (id: string) => `/invoice/?id=${encodeURIComponent(id)}`,
   payment: (customerId?: string) => (customerId ? `/payment/?customer=${encodeURIComponent(customerId)}` : '/payment/'),
   settings: () => '/settings/',
+  notice: (id: string) => `/notice/?id=${encodeURIComponent(id)}`,
+  noticeDraft: (customerId: string, template: string, stage: string) =>
+    `/notice/?${new URLSearchParams({ customer: customerId, template, stage }).toString()}`,
 };

@@ -1,11 +1,12 @@
 // The customer page's collections: the next action (or why there is none) with
 // done / snooze / skip, the service-suspension flag, promises and plans, and the
 // contact log.
-import { createResource, createSignal, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import type { Book, Id } from '../../domain/types';
 import { errorText, fmtNumber, t } from '../../i18n';
 import { api } from '../client';
 import { DateText } from '../common/DateText';
+import { hrefs } from '../common/url';
 import { ActivitiesTable } from '../invoices/ActivitiesTable';
 import { bumpChanged, changed } from '../state/changed';
 import { today } from '../state/today';
@@ -49,7 +50,14 @@ export function CollectionsPanel(props: { book: Book; customerId: Id; onMessage:
                   {n().daysLate > 0 ? ` · ${t('queue.daysLate', { days: fmtNumber(n().daysLate) })}` : ''}
                 </p>
                 <div class="actions">
-                  <button type="button" class="btn btn-primary" data-testid="collections-done" onClick={() => setMode('done')}>{t('queue.done')}</button>
+                  <Show when={n().stage.kind === 'notice' && n().stage.template}>
+                    {(template) => (
+                      <a class="btn btn-primary" data-testid="collections-notice" href={hrefs.noticeDraft(props.customerId, template(), n().stage.id)}>
+                        {t('notice.title')}
+                      </a>
+                    )}
+                  </Show>
+                  <button type="button" class="btn" data-testid="collections-done" onClick={() => setMode('done')}>{t('queue.done')}</button>
                   <button type="button" class="btn" data-testid="collections-snooze" onClick={() => setMode('snooze')}>{t('queue.snooze')}</button>
                   <button type="button" class="btn" data-testid="collections-skip" onClick={() => setMode('skip')}>{t('queue.skip')}</button>
                 </div>
@@ -76,6 +84,20 @@ export function CollectionsPanel(props: { book: Book; customerId: Id; onMessage:
             </button>
           </div>
           <PromiseList promises={c().promises} plans={c().plans} currency={props.book.currency} />
+          <Show when={c().notices.length > 0}>
+            <h3>{t('notice.list')}</h3>
+            <ul class="notice-list" data-testid="notices">
+              <For each={c().notices}>
+                {(n) => (
+                  <li>
+                    <a href={hrefs.notice(n.id)}>{n.number}</a> · <DateText date={n.date} /> · {n.subject}
+                    {' · '}{n.deliveredOn ? t('notice.delivered', { date: '' }) : t('notice.notDelivered')}
+                    <Show when={n.deliveredOn}>{(d) => <DateText date={d()} />}</Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
           <h3>{t('collections.log')}</h3>
           <Show when={c().activities.length > 0} fallback={<p class="muted">{t('collections.noContacts')}</p>}>
             <ActivitiesTable rows={c().activities} showStage />

@@ -51,7 +51,14 @@ export function QueueTable(props: { book: Book; rows: QueueRow[]; onLogged: (row
                 <td class="num"><Money amount={row.overdueTotal} currency={props.book.currency} /></td>
                 <td class="num">{t('queue.days', { days: fmtNumber(Math.max(0, row.oldestDaysOverdue)) })}</td>
                 <td class="actions">
-                  <button type="button" class="btn btn-primary" data-testid="queue-done" onClick={() => setOpen({ customerId: row.customerId, mode: 'done' })}>
+                  <Show when={row.stage.kind === 'notice' && row.stage.template}>
+                    {(template) => (
+                      <a class="btn btn-primary" data-testid="queue-notice" href={hrefs.noticeDraft(row.customerId, template(), row.stage.id)}>
+                        {t('notice.title')}
+                      </a>
+                    )}
+                  </Show>
+                  <button type="button" class="btn" classList={{ 'btn-primary': row.stage.kind !== 'notice' }} data-testid="queue-done" onClick={() => setOpen({ customerId: row.customerId, mode: 'done' })}>
                     {t('queue.done')}
                   </button>
                   <button type="button" class="btn" data-testid="queue-snooze" onClick={() => setOpen({ customerId: row.customerId, mode: 'snooze' })}>
