@@ -84,12 +84,13 @@ function withNewIds(entry: BackupBook): BackupBook {
     return id;
   };
   const bookId = idOf(entry.book.id);
-  const refs = ['customerId', 'invoiceId', 'paymentId'];
+  const refs = ['customerId', 'invoiceId', 'paymentId', 'planId'];
   const copy = { book: { ...entry.book, id: bookId } } as BackupBook;
   for (const table of BACKUP_TABLES) {
     (copy as unknown as Record<BackupTable, Row[]>)[table] = (entry[table] as unknown as Row[]).map((r) => {
       const out: Row = { ...r, id: idOf(r.id), bookId };
       for (const key of refs) if (typeof r[key] === 'string') out[key] = idOf(r[key] as Id);
+      if (Array.isArray(r.invoiceIds)) out.invoiceIds = (r.invoiceIds as Id[]).map(idOf);
       return out;
     });
   }

@@ -3,15 +3,22 @@
 // says it arrived whole. Pure TS (no DOM, no Dexie): built and checked the same
 // way in the worker and in tests.
 
+import type { Notice, PaymentPlan, PromiseToPay } from '../domain/collections';
 import type {
   Activity, Adjustment, Allocation, Book, Customer, Invoice, Payment,
 } from '../domain/types';
 
 export const BACKUP_FORMAT = 'overdue.backup';
-export const BACKUP_VERSION = 1;
+/** Version 2 added the collections tables; version 1 files are still read (those tables empty). */
+export const BACKUP_VERSION = 2;
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 /** The record tables of a book, in dependency order (customers before their invoices, ...). */
-export const BACKUP_TABLES = ['customers', 'invoices', 'payments', 'allocations', 'adjustments', 'activities'] as const;
+export const BACKUP_TABLES = [
+  'customers', 'invoices', 'payments', 'allocations', 'adjustments', 'activities', 'plans', 'promises', 'notices',
+] as const;
+/** Tables a version 1 file does not have. */
+export const TABLES_SINCE_V2: readonly BackupTable[] = ['plans', 'promises', 'notices'];
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 export interface BackupBook {
@@ -22,13 +29,16 @@ export interface BackupBook {
   allocations: Allocation[];
   adjustments: Adjustment[];
   activities: Activity[];
+  plans: PaymentPlan[];
+  promises: PromiseToPay[];
+  notices: Notice[];
 }
 
 export type BackupCounts = { books: number } & Record<BackupTable, number>;
 
 export interface BackupDocument {
   format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
+  version: number;
   /** When the file was written (ISO timestamp, UTC). */
   exportedAt: string;
   /** The device that wrote it. */
@@ -40,7 +50,8 @@ export interface BackupDocument {
 }
 
 export function countRecords(books: readonly BackupBook[]): BackupCounts {
-  const counts: BackupCounts = { books: books.length, customers: 0, invoices: 0, payments: 0, allocations: 0, adjustments: 0, activities: 0 };
+  const counts = { books: books.length } as BackupCounts;
+  for (const t of BACKUP_TABLES) counts[t] = 0;
   for (const b of books) for (const t of BACKUP_TABLES) counts[t] += b[t].length;
   return counts;
 }

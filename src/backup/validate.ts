@@ -4,9 +4,10 @@
 
 import { checkBounds } from '../domain/aging';
 import { isIsoDate } from '../domain/calendar';
+import { TEMPLATE_IDS } from '../domain/collections';
 import { fail, ok, type ErrorCode, type FieldError, type Result } from '../domain/errors';
 import {
-  BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, checksumOf, countRecords,
+  BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, checksumOf, countRecords, READABLE_VERSIONS, TABLES_SINCE_V2,
   type BackupDocument, type BackupTable,
 } from './format';
 
@@ -82,7 +83,7 @@ class Checker {
 }
 
 const CHANNELS = ['email', 'sms', 'wechat', 'phone', 'letter', 'visit', 'lawyer', 'litigation'];
-const OUTCOMES = ['reached', 'noAnswer', 'promised', 'disputed', 'refused', 'paid', 'note'];
+const OUTCOMES = ['reached', 'noAnswer', 'promised', 'disputed', 'refused', 'paid', 'note', 'skipped', 'snoozed'];
 
 function checkBook(c: Checker, b: Loose, path: string): void {
   c.text(b, 'id', path, true);
@@ -109,7 +110,54 @@ function checkRecord(c: Checker, table: BackupTable, r: Loose, path: string, ids
     if (typeof v !== 'string') c.add(`${path}.${key}`, 'backup.notText');
     else if (!ids[target].has(v)) c.add(`${path}.${key}`, 'backup.missingRef', { table: target });
   };
+  const refs = (key: string, target: BackupTable) => {
+    const v = r[key];
+    if (!Array.isArray(v) || v.length === 0) c.add(`${path}.${key}`, 'backup.badValue');
+    else v.forEach((id, i) => {
+      if (typeof id !== 'string' || !ids[target].has(id)) c.add(`${path}.${key}[${i}]`, 'backup.missingRef', { table: target });
+    });
+  };
   switch (table) {
+    case 'plans':
+      ref('customerId', 'customers');
+      refs('invoiceIds', 'invoices');
+      c.date(r, 'madeOn', path);
+      c.integer(r, 'graceDays', path, { min: 0 });
+      c.text(r, 'note', path);
+      if (!Array.isArray(r.instalments) || r.instalments.length === 0) c.add(`${path}.instalments`, 'backup.badValue');
+      else r.instalments.forEach((inst: unknown, i) => {
+        const at = `${path}.instalments[${i}]`;
+        if (!isObject(inst)) c.add(at, 'backup.badValue');
+        else {
+          c.date(inst, 'date', at);
+          c.integer(inst, 'amount', at, { min: 1 });
+        }
+      });
+      break;
+    case 'promises':
+      ref('customerId', 'customers');
+      refs('invoiceIds', 'invoices');
+      c.integer(r, 'amount', path, { min: 1 });
+      c.date(r, 'date', path);
+      c.date(r, 'madeOn', path);
+      c.integer(r, 'graceDays', path, { min: 0 });
+      ref('planId', 'plans', true);
+      c.text(r, 'note', path);
+      break;
+    case 'notices':
+      ref('customerId', 'customers');
+      refs('invoiceIds', 'invoices');
+      c.text(r, 'number', path, true);
+      c.oneOf(r, 'template', path, TEMPLATE_IDS);
+      c.text(r, 'stageId', path);
+      c.date(r, 'date', path);
+      c.oneOf(r, 'locale', path, ['zh-CN', 'en']);
+      c.text(r, 'subject', path);
+      c.text(r, 'text', path);
+      if (!Array.isArray(r.blocks)) c.add(`${path}.blocks`, 'backup.badValue');
+      c.integer(r, 'total', path);
+      c.date(r, 'deliveredOn', path, true);
+      break;
     case 'customers':
       c.text(r, 'name', path);
       c.text(r, 'uscc', path);
@@ -234,7 +282,15 @@ export async function readBackup(bytes: ArrayBuffer | Uint8Array): Promise<Resul
   if (!parsed.ok) return parsed;
   const doc = parsed.value;
   if (!isObject(doc) || doc.format !== BACKUP_FORMAT) return fail('format', 'backup.foreign');
-  if (doc.version !== BACKUP_VERSION) return fail('version', 'backup.version', { found: String(doc.version) });
+  if (typeof doc.version !== 'number' || !READABLE_VERSIONS.includes(doc.version)) {
+    return fail('version', 'backup.version', { found: String(doc.version) });
+  }
+  // The checksum covers the books as written; an older file's missing tables are filled in after.
+  const original = Array.isArray(doc.books) ? structuredClone(doc.books) : doc.books;
+  if (doc.version < BACKUP_VERSION && Array.isArray(doc.books)) {
+    for (const entry of doc.books) if (isObject(entry)) for (const t of TABLES_SINCE_V2) if (!(t in entry)) entry[t] = [];
+    if (isObject(doc.counts)) for (const t of TABLES_SINCE_V2) if (!(t in doc.counts)) doc.counts[t] = 0;
+  }
   const c = new Checker();
   c.text(doc, 'exportedAt', '');
   c.text(doc, 'deviceId', '');
@@ -251,6 +307,6 @@ export async function readBackup(bytes: ArrayBuffer | Uint8Array): Promise<Resul
   for (const [key, found] of Object.entries(counts)) {
     if (declared[key] !== found) return fail(`counts.${key}`, 'backup.counts', { expected: String(declared[key]), found });
   }
-  if ((await checksumOf(books)) !== doc.checksum) return fail('checksum', 'backup.checksum');
+  if ((await checksumOf(original)) !== doc.checksum) return fail('checksum', 'backup.checksum');
   return ok(doc as unknown as BackupDocument);
 }

@@ -64,12 +64,12 @@ describe('backupAll', () => {
     expect(file.filename).toMatch(/^overdue-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const doc = JSON.parse(new TextDecoder().decode(file.bytes));
     expect(doc.format).toBe('overdue.backup');
-    expect(doc.version).toBe(1);
+    expect(doc.version).toBe(2);
     expect(typeof doc.deviceId).toBe('string');
     expect(Number.isNaN(Date.parse(doc.exportedAt))).toBe(false);
     // Same creation day: by name in code-point order.
     expect(doc.books.map((b: { book: { id: string } }) => b.book.id)).toEqual([two.id, one.id]);
-    expect(doc.counts).toEqual({ books: 2, customers: 3, invoices: 4, payments: 1, allocations: 1, adjustments: 0, activities: 0 });
+    expect(doc.counts).toEqual({ books: 2, customers: 3, invoices: 4, payments: 1, allocations: 1, adjustments: 0, activities: 0, plans: 0, promises: 0, notices: 0 });
     expect(doc.books[1].invoices.filter((i: { deleted: number }) => i.deleted === 1).map((i: { number: string }) => i.number)).toEqual(['B-2']);
     expect(doc.checksum).toBe(await checksumOf(doc.books));
     expect(doc.checksum).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -230,7 +230,7 @@ describe('restoreBackup', () => {
 
     it('wrong format, wrong version', async () => {
       expect(await refused(editDoc((doc) => { doc.format = 'something.else'; }))).toEqual([{ field: 'format', code: 'backup.foreign' }]);
-      expect(await refused(editDoc((doc) => { doc.version = 2; }))).toEqual([{ field: 'version', code: 'backup.version', params: { found: '2' } }]);
+      expect(await refused(editDoc((doc) => { doc.version = 3; }))).toEqual([{ field: 'version', code: 'backup.version', params: { found: '3' } }]);
     });
 
     it('foreign files: a CSV, other JSON, binary bytes', async () => {
@@ -249,7 +249,7 @@ describe('restoreBackup', () => {
     const stolen = doc.books[1].customers[0].id;
     const own = doc.books[0].customers[0].id;
     const forged = JSON.parse(JSON.stringify({ ...doc, books: [doc.books[0]] }).split(own).join(stolen));
-    forged.counts = { books: 1, customers: 1, invoices: 1, payments: 0, allocations: 0, adjustments: 0, activities: 0 };
+    forged.counts = { books: 1, customers: 1, invoices: 1, payments: 0, allocations: 0, adjustments: 0, activities: 0, plans: 0, promises: 0, notices: 0 };
     forged.checksum = await checksumOf(forged.books);
     const before = await tableCounts(db);
     const result = await api.restoreBackup(bytesOf(JSON.stringify(forged)), 'replace');
@@ -259,3 +259,54 @@ describe('restoreBackup', () => {
     expect((await db.customers.get(stolen))?.bookId).toBe(one.id);
   });
 });
+
+describe('collections records in the backup', () => {
+  it('carries promises, plans and notices, and a copy points them at the copied invoices', async () => {
+    const { api } = start();
+    const book = must(await api.createBook({ ...bookInputForCollections }));
+    const customer = must(await api.saveCustomer(book.id, { name: '甲', uscc: '', termsDays: 30, creditLimit: null, contacts: [], tags: [], notes: '' }));
+    const invoice = must(await api.saveInvoice(book.id, {
+      customerId: customer.id, number: 'FP-1', issueDate: '2026-01-01', dueDate: '2026-01-31', amount: 50_000, currency: '',
+      description: '', disputed: false, disputeReason: '',
+    }));
+    must(await api.logContact(book.id, {
+      customerId: customer.id, invoiceId: invoice.id, date: '2026-02-05', channel: 'phone', stage: 'first', outcome: 'promised', note: '',
+      nextActionDate: null, promise: { amount: 10_000, date: '2026-02-20', invoiceIds: [invoice.id], graceDays: 0 },
+    }));
+    must(await api.savePlan(book.id, {
+      customerId: customer.id, invoiceIds: [invoice.id], madeOn: '2026-02-06', graceDays: 0, note: '',
+      instalments: [{ date: '2026-03-01', amount: 20_000 }, { date: '2026-04-01', amount: 20_000 }],
+    }));
+    must(await api.issueNotice(book.id, { customerId: customer.id, template: 'notice', stageId: 'written', date: '2026-02-16', deadline: '2026-02-23', locale: 'zh-CN' }));
+    const file = await api.backupAll();
+    const doc = JSON.parse(new TextDecoder().decode(file.bytes));
+    expect([doc.counts.promises, doc.counts.plans, doc.counts.notices]).toEqual([1, 1, 1]);
+
+    const report = must(await api.restoreBackup(file.bytes, 'asNew'));
+    const copyId = report.restored[0]?.id ?? '';
+    const copyCustomer = (await api.listCustomers(copyId, { asOf: '2026-02-16', offset: 0, limit: 5 })).rows[0];
+    const copied = await api.customerCollections(copyId, copyCustomer?.id ?? '', '2026-02-16');
+    const copyInvoice = (await api.listInvoices(copyId, { asOf: '2026-02-16', offset: 0, limit: 5 })).rows[0];
+    expect(copyInvoice?.id).not.toBe(invoice.id);
+    expect(copied?.promises.map((p) => p.invoiceIds)).toEqual([[copyInvoice?.id]]);
+    expect(copied?.plans.map((p) => p.invoiceIds)).toEqual([[copyInvoice?.id]]);
+    expect(copied?.notices.map((n) => [n.number, n.invoiceIds])).toEqual([['N-2026-0001', [copyInvoice?.id]]]);
+  });
+
+  it('still reads a version 1 file, which has no collections tables', async () => {
+    const { api } = start();
+    await twoBooks(api);
+    const doc = JSON.parse(new TextDecoder().decode((await api.backupAll()).bytes));
+    for (const entry of doc.books) for (const t of ['plans', 'promises', 'notices']) delete entry[t];
+    for (const t of ['plans', 'promises', 'notices']) delete doc.counts[t];
+    doc.version = 1;
+    doc.checksum = await checksumOf(doc.books);
+    const report = must(await api.restoreBackup(bytesOf(JSON.stringify(doc)), 'asNew'));
+    expect(report.restored).toHaveLength(2);
+  });
+});
+
+const bookInputForCollections = {
+  name: '备份催收', currency: 'CNY', locale: 'zh-CN' as const, agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due' as const,
+  defaultTermsDays: 30, commaDecimal: false, limitationYears: 3,
+};
