@@ -22,6 +22,10 @@ import { loadDemoBook } from './demo';
 import { deviceId } from './device';
 import { createImportApi } from './import';
 import { createCollectionsApi } from './collections';
+import { createChargesApi } from './charges';
+import { createStatementsApi } from './statements';
+import { createCollectionSettingsApi } from './collection-settings';
+import { createLimitationApi } from './limitation';
 import { RecentChanges } from './recent';
 import * as Comlink from 'comlink';
 import { buildExport } from './export';
@@ -203,6 +207,10 @@ export function createApi(db: OverdueDb, options: ApiOptions = {}): WorkerApi {
 
     ...createImportApi(db, ready),
     ...createCollectionsApi(db, ready, ledgerOf),
+    ...createChargesApi(db, write, ledgerOf),
+    ...createStatementsApi(db, ready),
+    ...createCollectionSettingsApi(db, ready),
+    ...createLimitationApi(db, ledgerOf),
 
     async recentChanges(bookId, limit) {
       return recent(bookId, limit, await ledgerOf(bookId));

@@ -8,7 +8,11 @@ import type {
 } from '../domain/types';
 import type { Result } from '../domain/errors';
 import type { ImportKind } from '../import/kinds';
+import type { ChargesApi } from './charges';
 import type { CollectionsApi } from './collections';
+import type { StatementsApi } from './statements';
+import type { CollectionSettingsApi } from './collection-settings';
+import type { LimitationApi } from './limitation';
 
 export interface BookInput {
   name: string;
@@ -393,7 +397,7 @@ export interface ImportPresetInfo {
   options: { encoding?: string; delimiter?: string; dateOrder?: 'ymd' | 'dmy' | 'mdy' };
 }
 
-export interface OverdueApi extends CollectionsApi {
+export interface OverdueApi extends CollectionsApi, CollectionSettingsApi, ChargesApi, StatementsApi, LimitationApi {
   /** Opens the database; reports a blocked upgrade or other storage failure plainly. */
   open(): Promise<StorageStatus>;
   listBooks(): Promise<BookSummary[]>;

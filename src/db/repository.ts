@@ -26,6 +26,7 @@ import type { DatedAllocationPlan } from './plan-allocation';
 import { planApply } from './validate-apply';
 import { planPayment } from './validate-payment';
 import { WriteBatch, commitBatch } from './write-batch';
+import { queueCharges, queueWaiver, type ChargeDraft } from './write-charges';
 import { queueContact, queueDelivery, queueNotice, queuePlan, queueSuspension, type StageEffects } from './write-collections';
 
 export { computeOpenItems, computeAllocatableItems } from './open-items';
@@ -225,6 +226,20 @@ export class Repository {
     return this.write(bookId, 'notice.deliver', async (batch) => {
       if (!(await this.liveBook(bookId))) return fail('', 'book.notFound');
       return queueDelivery(this.db, bookId, batch, noticeId, date);
+    });
+  }
+
+  postCharges(bookId: Id, drafts: ChargeDraft[]): Promise<Result<Adjustment[]>> {
+    return this.write(bookId, 'charge.post', async (batch) => {
+      if (!(await this.liveBook(bookId))) return fail('', 'book.notFound');
+      return queueCharges(this.db, bookId, batch, drafts);
+    });
+  }
+
+  waiveCharge(bookId: Id, chargeId: Id, date: IsoDate, reason: string): Promise<Result<Adjustment>> {
+    return this.write(bookId, 'charge.waive', async (batch) => {
+      if (!(await this.liveBook(bookId))) return fail('', 'book.notFound');
+      return queueWaiver(this.db, bookId, batch, chargeId, date, reason);
     });
   }
 

@@ -77,7 +77,22 @@ export type ErrorCode =
   | 'template.syntax'
   // Notices: nothing overdue to demand, or an unknown notice.
   | 'notice.nothingDue'
-  | 'notice.notFound';
+  | 'notice.notFound'
+  // Collections settings: a book's set of policies (field 'policies' or 'policies.<i>.id' / '.grades'),
+  // a template id or language that does not exist, a letterhead text too long (params max).
+  | 'policy.noDefault'
+  | 'policy.secondDefault'
+  | 'policy.gradeTaken'
+  | 'policy.duplicateId'
+  | 'template.unknown'
+  | 'text.tooLong'
+  // A percentage typed with more than two decimals: rates are kept in basis points (0.01 %).
+  | 'charge.precision'
+  // Late charges: waiving an unknown charge, or one already waived.
+  | 'charge.notFound'
+  | 'charge.waived'
+  // Customer statements: a period whose end is before its start (field 'to', params from).
+  | 'statement.periodReversed';
 
 export interface FieldError {
   /** Input name ('amount', 'dueDate', 'allocations.2.amount', ...) or '' for the whole form. */

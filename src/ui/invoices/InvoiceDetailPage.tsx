@@ -2,7 +2,7 @@
 // write-off, dispute and edit.
 import { createResource, createSignal, Show } from 'solid-js';
 import type { Book } from '../../domain/types';
-import { t } from '../../i18n';
+import { errorText, t } from '../../i18n';
 import { api } from '../client';
 import { createFlash, Flash } from '../common/Flash';
 import { Loading } from '../common/Loading';
@@ -10,7 +10,7 @@ import { RequireBook } from '../common/RequireBook';
 import { getParam, hrefs } from '../common/url';
 import { PageHeader } from '../shell/PageHeader';
 import { Shell } from '../shell/Shell';
-import { changed } from '../state/changed';
+import { bumpChanged, changed } from '../state/changed';
 import { today } from '../state/today';
 import { ActivitiesTable } from './ActivitiesTable';
 import { AdjustmentForm } from './AdjustmentForm';
@@ -87,7 +87,17 @@ function InvoiceView(props: { book: Book; invoiceId: string }) {
             </section>
             <section class="panel">
               <h2>{t('invoice.adjustments')}</h2>
-              <AdjustmentsTable rows={d().adjustments} currency={d().invoice.currency} />
+              <AdjustmentsTable
+                rows={d().adjustments}
+                currency={d().invoice.currency}
+                onWaive={async (charge) => {
+                  const reason = window.prompt(t('charges.waiveReason')) ?? '';
+                  if (reason.trim() === '') return;
+                  const r = await api().waiveCharge(props.book.id, charge.id, today(), reason);
+                  if (r.ok) bumpChanged();
+                  else if (r.errors[0]) flash.show({ text: errorText(r.errors[0]) });
+                }}
+              />
             </section>
             <Show when={d().activities.length > 0}>
               <section class="panel">

@@ -3,7 +3,7 @@
 // contact log.
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { Book, Id } from '../../domain/types';
-import { errorText, fmtNumber, t } from '../../i18n';
+import { errorText, fmtMoney, fmtNumber, t } from '../../i18n';
 import { api } from '../client';
 import { DateText } from '../common/DateText';
 import { hrefs } from '../common/url';
@@ -27,6 +27,18 @@ export function CollectionsPanel(props: { book: Book; customerId: Id; onMessage:
     const r = await api().setSuspended(props.book.id, props.customerId, suspend, reason);
     if (r.ok) bumpChanged();
     else if (r.errors[0]) props.onMessage(errorText(r.errors[0]));
+  };
+
+  const postCharges = async () => {
+    const r = await api().postCharges(props.book.id, props.customerId, today());
+    if (!r.ok) {
+      if (r.errors[0]) props.onMessage(errorText(r.errors[0]));
+      return;
+    }
+    bumpChanged();
+    props.onMessage(r.value.charges.length === 0
+      ? t('charges.nothing')
+      : t('charges.posted', { total: fmtMoney(r.value.total, props.book.currency), count: fmtNumber(r.value.charges.length) }));
   };
 
   return (
@@ -79,6 +91,9 @@ export function CollectionsPanel(props: { book: Book; customerId: Id; onMessage:
             )}
           </Show>
           <div class="actions">
+            <button type="button" class="btn" data-testid="post-charges" onClick={() => void postCharges()}>
+              {t('charges.post')}
+            </button>
             <button type="button" class="btn" data-testid="toggle-suspension" onClick={() => void toggleSuspension(!c().suspended)}>
               {c().suspended ? t('collections.resume') : t('collections.suspend')}
             </button>
