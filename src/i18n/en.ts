@@ -3,6 +3,7 @@
 import { collectionsEn } from './collections-en';
 import { importEn } from './import-en';
 import { exportEn } from './export-en';
+import { statementsEn } from './statements-en';
 
 export const en = {
   'app.name': 'Overdue',
@@ -407,6 +408,8 @@ export const en = {
   ...exportEn,
   // Collections workflow.
   ...collectionsEn,
+  // Customer statements.
+  ...statementsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

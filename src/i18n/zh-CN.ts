@@ -3,6 +3,7 @@ import { collectionsZh } from './collections-zh';
 import type { Messages } from './en';
 import { importZh } from './import-zh';
 import { exportZh } from './export-zh';
+import { statementsZh } from './statements-zh';
 
 export const zhCN: Messages = {
   'app.name': 'Overdue',
@@ -406,4 +407,5 @@ export const zhCN: Messages = {
   // Export, backup and restore (engineer EX).
   ...exportZh,
   ...collectionsZh,
+  ...statementsZh,
 };
