@@ -4,7 +4,6 @@ import { collectionsEn } from './collections-en';
 import { importEn } from './import-en';
 import { exportEn } from './export-en';
 import { statementsEn } from './statements-en';
-import { statementsEn } from './statements-en';
 
 export const en = {
   'app.name': 'Overdue',
@@ -409,8 +408,6 @@ export const en = {
   ...exportEn,
   // Collections workflow.
   ...collectionsEn,
-  // Customer statements.
-  ...statementsEn,
   // Customer statements.
   ...statementsEn,
 } as const;

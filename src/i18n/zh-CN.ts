@@ -4,7 +4,6 @@ import type { Messages } from './en';
 import { importZh } from './import-zh';
 import { exportZh } from './export-zh';
 import { statementsZh } from './statements-zh';
-import { statementsZh } from './statements-zh';
 
 export const zhCN: Messages = {
   'app.name': 'Overdue',
@@ -408,6 +407,5 @@ export const zhCN: Messages = {
   // Export, backup and restore (engineer EX).
   ...exportZh,
   ...collectionsZh,
-  ...statementsZh,
   ...statementsZh,
 };
