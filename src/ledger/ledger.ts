@@ -10,6 +10,7 @@ import { fromDayNumber, toDayNumber } from '../domain/calendar';
 import type { PaidEvent } from '../domain/promise';
 import { agingSummary } from './aging';
 import { allocationsTo, chaseCustomers, isSuspended, type ChaseCustomer } from './chase';
+import { limitationInvoices, type LimitationInvoice } from './limitation';
 import { applyChange, loadRecords, type LedgerRecords } from './changes';
 import { nameRanks } from './collation';
 import { customerRow, findCustomerRows, selectCustomers } from './customerList';
@@ -179,6 +180,17 @@ export class Ledger {
   /** Live allocations to these invoices, whatever their date. */
   allocationsTo(invoiceIds: ReadonlySet<Id>): PaidEvent[] {
     return allocationsTo(this.store, invoiceIds);
+  }
+
+  /**
+   * Invoices with a balance left as of `asOf` (disputed too), each with its allocation
+   * days up to then, for the limitation period; or just `invoiceId`, whatever its balance.
+   */
+  limitationInvoices(asOf: IsoDate, invoiceId?: Id): LimitationInvoice[] {
+    const view = this.view(asOf);
+    if (invoiceId === undefined) return limitationInvoices(this.store, view);
+    const i = this.store.invoiceIndex.get(invoiceId);
+    return i === undefined ? [] : limitationInvoices(this.store, view, i);
   }
 
   isSuspended(customerId: Id): boolean {
