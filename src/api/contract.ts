@@ -121,6 +121,8 @@ export interface InvoiceRow {
   number: string;
   customerId: Id;
   customerName: string;
+  /** The customer's service is suspended (collections). */
+  customerSuspended: boolean;
   issueDate: IsoDate;
   dueDate: IsoDate;
   amount: Minor;
@@ -148,6 +150,8 @@ export interface CustomerRow {
   overdue: Minor;
   credit: Minor;
   invoiceCount: number;
+  /** Service suspended (collections stage or by hand). */
+  suspended: boolean;
 }
 
 export interface CustomerDetail {

@@ -2,7 +2,7 @@
 
 import type { CustomerQuery, CustomerRow } from '../api/contract';
 import type { CustomerTotals } from './customerTotals';
-import { GONE, type LedgerStore } from './store';
+import { FLAG_SUSPENDED, GONE, type LedgerStore } from './store';
 import type { BalanceView } from './view';
 
 /** Live customers matching the query, sorted; onlyWithBalance keeps those with open invoices or credit. */
@@ -41,6 +41,7 @@ export function customerRow(store: LedgerStore, view: BalanceView, totals: Custo
     overdue: totals.overdue[c] as number,
     credit: view.credit[c] as number,
     invoiceCount: totals.invoiceCount[c] as number,
+    suspended: ((store.customerFlags[c] as number) & FLAG_SUSPENDED) !== 0,
   };
 }
 

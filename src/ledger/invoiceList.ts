@@ -5,7 +5,7 @@ import type { InvoiceQuery, InvoiceRow } from '../api/contract';
 import type { AgingBasis } from '../domain/types';
 import { fromDayNumber, toDayNumber } from '../domain/calendar';
 import { bucketIndex } from '../domain/aging';
-import { FLAG_DISPUTED, GONE, type LedgerStore } from './store';
+import { FLAG_DISPUTED, FLAG_SUSPENDED, GONE, type LedgerStore } from './store';
 import { daysOverdue, invoiceStatus } from './status';
 import type { BalanceView } from './view';
 
@@ -107,6 +107,7 @@ export function invoiceRow(store: LedgerStore, view: BalanceView, i: number): In
     number: store.invoiceNumbers[i] as string,
     customerId: store.customerIds[owner] ?? '',
     customerName: store.customerNames[owner] ?? '',
+    customerSuspended: ((store.customerFlags[owner] as number) & FLAG_SUSPENDED) !== 0,
     issueDate: fromDayNumber(issue),
     dueDate: fromDayNumber(due),
     amount: store.invoiceAmount[i] as number,

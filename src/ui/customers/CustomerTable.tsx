@@ -1,4 +1,5 @@
 // One page of customers: name (link), terms, limit, open, overdue, credit, invoice count.
+import { SuspendedBadge } from '../queue/SuspendedBadge';
 import type { CustomerRow } from '../../api/contract';
 import { daysText, fmtNumber, t } from '../../i18n';
 import { DataTable } from '../common/DataTable';
@@ -15,7 +16,7 @@ export function CustomerTable(props: { rows: CustomerRow[]; currency: string }) 
       rowTestid="customer-row"
       rowAttrs={(r) => ({ 'data-id': r.id })}
       columns={[
-        { header: 'col.name', cellClass: 'name', cell: (r) => <a href={hrefs.customer(r.id)}>{r.name}</a> },
+        { header: 'col.name', cellClass: 'name', cell: (r) => <><a href={hrefs.customer(r.id)}>{r.name}</a><SuspendedBadge on={r.suspended} /></> },
         { header: 'col.terms', num: true, cell: (r) => daysText(r.termsDays) },
         { header: 'col.limit', num: true, cell: (r) => (r.creditLimit === null ? t('common.none') : money(r.creditLimit)) },
         { header: 'col.open', num: true, cell: (r) => money(r.open) },

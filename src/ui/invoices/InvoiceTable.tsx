@@ -1,4 +1,5 @@
 // One page of invoices; each row links to the invoice (and its customer unless hidden).
+import { SuspendedBadge } from '../queue/SuspendedBadge';
 import type { InvoiceRow } from '../../api/contract';
 import { type Column, DataTable } from '../common/DataTable';
 import { DateText } from '../common/DateText';
@@ -10,7 +11,7 @@ export function InvoiceTable(props: { rows: InvoiceRow[]; currency: string; hide
   const customer: Column<InvoiceRow> = {
     header: 'col.customer',
     cellClass: 'name',
-    cell: (r) => <a href={hrefs.customer(r.customerId)}>{r.customerName}</a>,
+    cell: (r) => <><a href={hrefs.customer(r.customerId)}>{r.customerName}</a><SuspendedBadge on={r.customerSuspended} /></>,
   };
   const columns = (): Column<InvoiceRow>[] => [
     { header: 'col.number', cellClass: 'nowrap', cell: (r) => <a href={hrefs.invoice(r.id)}>{r.number}</a> },

@@ -9,6 +9,7 @@ import { Money } from '../common/Money';
 import { hrefs } from '../common/url';
 import { ContactForm, type ContactMode } from './ContactForm';
 import { stageName } from './stageName';
+import { SuspendedBadge } from './SuspendedBadge';
 
 export function QueueTable(props: { book: Book; rows: QueueRow[]; onLogged: (row: QueueRow, r: ContactResult) => void }) {
   const [open, setOpen] = createSignal<{ customerId: string; mode: ContactMode } | null>(null);
@@ -32,9 +33,7 @@ export function QueueTable(props: { book: Book; rows: QueueRow[]; onLogged: (row
               <tr data-testid="queue-row" data-customer={row.customerName} data-stage={row.stage.id}>
                 <td>
                   <a href={hrefs.customer(row.customerId)}>{row.customerName}</a>
-                  <Show when={row.suspended}>
-                    {' '}<span class="badge badge-warn">{t('queue.suspendedBadge')}</span>
-                  </Show>
+                  <SuspendedBadge on={row.suspended} />
                 </td>
                 <td>
                   <span data-testid="queue-stage">{stageName(row.stage)}</span>

@@ -54,7 +54,7 @@ describe('aging summary by customer', () => {
 });
 
 const invoice = (over: Partial<InvoiceRow>): InvoiceRow => ({
-  id: 'i', number: 'INV-1', customerId: 'c1', customerName: 'Alpha', issueDate: '2024-01-01', dueDate: '2024-01-31',
+  id: 'i', number: 'INV-1', customerId: 'c1', customerName: 'Alpha', customerSuspended: false, issueDate: '2024-01-01', dueDate: '2024-01-31',
   amount: 10_000, balance: 10_000, daysOverdue: 0, status: 'open', ...over,
 });
 
