@@ -126,6 +126,14 @@ describe('collections queue', () => {
     expect((await api.invoiceDetail(book.id, invoice.id, addDays(DUE, 60)))?.balance).toBe(105_000);
     const row = (await api.collectionQueue(book.id, addDays(DUE, 90))).rows[0];
     expect([row?.stage.id, row?.suspended]).toEqual(['lawyer', true]);
+    // Shown wherever the customer appears.
+    expect((await api.listCustomers(book.id, { asOf: addDays(DUE, 90), offset: 0, limit: 5 })).rows[0]?.suspended).toBe(true);
+    expect((await api.listInvoices(book.id, { asOf: addDays(DUE, 90), offset: 0, limit: 5 })).rows[0]?.customerSuspended).toBe(true);
+    // Resumed by hand, with no reason needed; suspending by hand needs one.
+    const noReason = await api.setSuspended(book.id, customer.id, true, '');
+    expect(noReason.ok ? null : noReason.errors[0]).toMatchObject({ field: 'reason', code: 'required' });
+    must(await api.setSuspended(book.id, customer.id, false, ''));
+    expect((await api.listCustomers(book.id, { asOf: addDays(DUE, 90), offset: 0, limit: 5 })).rows[0]?.suspended).toBe(false);
   });
 
   it('refuses bad contacts at their field and writes nothing', async () => {
