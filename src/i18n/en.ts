@@ -1,6 +1,7 @@
 // English messages. The source of truth for the key set: zh-CN.ts is typed
 // against it, so a missing or misspelt key there is a compile error.
 import { collectionsEn } from './collections-en';
+import { limitationEn } from './limitation-en';
 import { importEn } from './import-en';
 import { exportEn } from './export-en';
 import { statementsEn } from './statements-en';
@@ -410,6 +411,8 @@ export const en = {
   ...collectionsEn,
   // Customer statements.
   ...statementsEn,
+  // Limitation period.
+  ...limitationEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // 简体中文。Typed against the English keys: a missing key is a compile error.
 import { collectionsZh } from './collections-zh';
+import { limitationZh } from './limitation-zh';
 import type { Messages } from './en';
 import { importZh } from './import-zh';
 import { exportZh } from './export-zh';
@@ -408,4 +409,5 @@ export const zhCN: Messages = {
   ...exportZh,
   ...collectionsZh,
   ...statementsZh,
+  ...limitationZh,
 };

@@ -19,6 +19,7 @@ import { AllocationsTable } from './AllocationsTable';
 import { DisputeControl } from './DisputeControl';
 import { InvoiceForm } from './InvoiceForm';
 import { InvoiceSummary } from './InvoiceSummary';
+import { LimitationBlock } from '../limitation/LimitationBlock';
 
 function InvoiceView(props: { book: Book; invoiceId: string }) {
   const flash = createFlash();
@@ -53,6 +54,7 @@ function InvoiceView(props: { book: Book; invoiceId: string }) {
             <section class="panel">
               <InvoiceSummary detail={d()} />
             </section>
+            <LimitationBlock bookId={props.book.id} invoiceId={props.invoiceId} balance={d().balance} />
             <Show
               when={editing()}
               fallback={

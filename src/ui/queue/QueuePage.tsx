@@ -10,6 +10,7 @@ import { PageHeader } from '../shell/PageHeader';
 import { Shell } from '../shell/Shell';
 import { changed } from '../state/changed';
 import { today } from '../state/today';
+import { LimitationWarnings } from '../limitation/LimitationWarnings';
 import { QueueTable } from './QueueTable';
 import { stageName } from './stageName';
 
@@ -40,6 +41,7 @@ function QueueView(props: { book: Book }) {
           </section>
         )}
       </Show>
+      <LimitationWarnings book={props.book} />
     </>
   );
 }
