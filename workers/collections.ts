@@ -3,7 +3,7 @@
 // collections tables (contacts, promises, plans), and the writes that log them.
 
 import type {
-  CollectionsApi, CustomerCollections, PlanRow, PromiseRow, QueuePage, QueueRow,
+  AttachmentInfo, CollectionsApi, CustomerCollections, PlanRow, PromiseRow, QueuePage, QueueRow,
 } from '../src/api/collections';
 import type { Repository } from '../src/db/repository';
 import type { OverdueDb } from '../src/db/schema';
@@ -162,6 +162,13 @@ export function createCollectionsApi(
         db.plans.where('customerId').equals(customerId).filter(live).toArray(),
         db.notices.where('customerId').equals(customerId).filter(live).toArray(),
       ]);
+      // Attachment info only: the bytes stay in IndexedDB until asked for.
+      const attachments: AttachmentInfo[] = [];
+      for (const a of activities) {
+        await db.attachments.where('activityId').equals(a.id).each((f) => {
+          if (f.deleted === 0) attachments.push({ id: f.id, activityId: f.activityId, name: f.name, type: f.type, size: f.size });
+        });
+      }
       const promiseList = promiseRows(promises, ledger, asOf);
       const planList = planRows(plans, ledger, asOf);
       const state = customerState(activities, promiseList, planList, asOf);
@@ -187,6 +194,7 @@ export function createCollectionsApi(
         suspended: customer.suspended === 1,
         suspendReason: customer.suspendReason ?? '',
         notices: notices.sort((a, b) => (a.number < b.number ? 1 : -1)),
+        attachments,
       };
     },
 
@@ -205,5 +213,11 @@ export function createCollectionsApi(
     },
 
     ...createNoticeApi(db, write, ledgerOf),
+
+    async attachmentFile(bookId, attachmentId) {
+      const f = await db.attachments.get(attachmentId);
+      if (!f || f.bookId !== bookId || f.deleted === 1) return null;
+      return { name: f.name, type: f.type, bytes: f.data };
+    },
   };
 }

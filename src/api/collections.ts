@@ -48,6 +48,17 @@ export interface ContactInput {
   nextActionDate: IsoDate | null;
   /** With outcome 'promised': what was promised, against which invoices. */
   promise?: { amount: Minor; date: IsoDate; invoiceIds: Id[]; graceDays: number } | null;
+  /** Proof of delivery: a photo or PDF, at most ATTACHMENT_MAX_BYTES. */
+  attachment?: { name: string; type: string; bytes: ArrayBuffer } | null;
+}
+
+/** An attachment as lists show it (the bytes are fetched on demand). */
+export interface AttachmentInfo {
+  id: Id;
+  activityId: Id;
+  name: string;
+  type: string;
+  size: number;
 }
 
 export interface ContactResult {
@@ -94,6 +105,7 @@ export interface CustomerCollections {
   suspendReason: string;
   /** Notices produced for the customer, newest first. */
   notices: Notice[];
+  attachments: AttachmentInfo[];
 }
 
 export interface NoticeRequest {
@@ -131,4 +143,6 @@ export interface CollectionsApi {
   getNotice(bookId: Id, noticeId: Id): Promise<(Notice & { email: string; customerName: string }) | null>;
   /** Records that the notice reached the debtor (a demand that restarts the limitation period). */
   markNoticeDelivered(bookId: Id, noticeId: Id, date: IsoDate): Promise<Result<Notice>>;
+  /** An attachment's file, for viewing or saving. */
+  attachmentFile(bookId: Id, attachmentId: Id): Promise<{ name: string; type: string; bytes: ArrayBuffer } | null>;
 }

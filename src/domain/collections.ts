@@ -123,7 +123,13 @@ export interface Attachment extends Stamped {
   name: string;
   type: string;
   size: number;
-  data: Blob;
+  /** The file's bytes (an ArrayBuffer clones into IndexedDB everywhere, a Blob not in every engine). */
+  data: ArrayBuffer;
+}
+
+/** Photos and PDFs: what a tablet's camera or a scanner gives as proof of delivery. */
+export function isAttachmentType(type: string): boolean {
+  return type === 'application/pdf' || /^image\/(jpeg|png|webp|heic|heif|gif)$/.test(type);
 }
 
 /** Attachments larger than this are refused with a message (IndexedDB quota on tablets is small). */

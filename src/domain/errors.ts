@@ -92,7 +92,10 @@ export type ErrorCode =
   | 'charge.notFound'
   | 'charge.waived'
   // Customer statements: a period whose end is before its start (field 'to', params from).
-  | 'statement.periodReversed';
+  | 'statement.periodReversed'
+  // Attachments (field 'attachment'): not a photo or PDF (params name), or over the size limit (params size, max in bytes).
+  | 'attachment.type'
+  | 'attachment.tooLarge';
 
 export interface FieldError {
   /** Input name ('amount', 'dueDate', 'allocations.2.amount', ...) or '' for the whole form. */

@@ -143,4 +143,8 @@ export const collectionsEn = {
   'charges.waiveReason': "Why is this charge waived?",
   'charges.waivedNote': "Waived charge",
   'charges.stageFee': "Stage fee: {stage}",
+  'error.attachment.type': "Attach a photo or a PDF ({name} is neither).",
+  'error.attachment.tooLarge': "This file is {size} bytes; attachments can be at most {max} bytes (5 MB). Take a smaller photo or scan at a lower resolution.",
+  'collections.attachment': "Proof of delivery (photo or PDF)",
+  'collections.attachmentOpen': "Attachment",
 } as const;

@@ -144,4 +144,8 @@ export const collectionsZh: { readonly [K in keyof typeof collectionsEn]: string
   'charges.waiveReason': "免除该费用的原因？",
   'charges.waivedNote': "免除费用",
   'charges.stageFee': "催收阶段费用：{stage}",
+  'error.attachment.type': "请附上照片或 PDF（{name} 都不是）。",
+  'error.attachment.tooLarge': "该文件为 {size} 字节，附件最大 {max} 字节（5 MB）。请拍摄较小的照片或降低扫描分辨率。",
+  'collections.attachment': "送达凭证（照片或 PDF）",
+  'collections.attachmentOpen': "附件",
 };

@@ -29,6 +29,14 @@ export function CollectionsPanel(props: { book: Book; customerId: Id; onMessage:
     else if (r.errors[0]) props.onMessage(errorText(r.errors[0]));
   };
 
+  const openAttachment = async (id: Id) => {
+    const file = await api().attachmentFile(props.book.id, id);
+    if (!file) return;
+    const url = URL.createObjectURL(new Blob([file.bytes], { type: file.type }));
+    window.open(url, '_blank', 'noopener');
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+
   const postCharges = async () => {
     const r = await api().postCharges(props.book.id, props.customerId, today());
     if (!r.ok) {
@@ -115,7 +123,7 @@ export function CollectionsPanel(props: { book: Book; customerId: Id; onMessage:
           </Show>
           <h3>{t('collections.log')}</h3>
           <Show when={c().activities.length > 0} fallback={<p class="muted">{t('collections.noContacts')}</p>}>
-            <ActivitiesTable rows={c().activities} showStage />
+            <ActivitiesTable rows={c().activities} showStage attachments={c().attachments} onOpenAttachment={(a) => void openAttachment(a.id)} />
           </Show>
         </section>
       )}

@@ -10,6 +10,7 @@ import type { Book, Channel, Id, Outcome } from '../../domain/types';
 import { t } from '../../i18n';
 import { api } from '../client';
 import { DateInput } from '../forms/DateInput';
+import { Field } from '../forms/Field';
 import { Form } from '../forms/Form';
 import { createForm } from '../forms/formState';
 import { MoneyInput } from '../forms/MoneyInput';
@@ -51,6 +52,9 @@ export function ContactForm(props: {
     promiseDate: addDays(today(), 7),
   });
 
+  /** The chosen proof of delivery, read into memory when picked (the worker checks type and size). */
+  let attachment: { name: string; type: string; bytes: ArrayBuffer } | null = null;
+
   const build = () => {
     const check = new Validator();
     const outcome: Outcome = props.mode === 'skip' ? 'skipped' : props.mode === 'snooze' ? 'snoozed' : v.outcome;
@@ -72,6 +76,7 @@ export function ContactForm(props: {
           graceDays: 0,
         }
         : null,
+      attachment,
     };
     return check.done(input);
   };
@@ -105,6 +110,17 @@ export function ContactForm(props: {
       <Show when={props.mode !== 'skip'}>
         <DateInput form={form} name="nextActionDate" label={props.mode === 'snooze' ? t('queue.until') : t('queue.nextAction')}
           value={v.next} onInput={(x) => setV('next', x)} required={props.mode === 'snooze'} />
+      </Show>
+      <Show when={props.mode === 'done'}>
+        <Field form={form} name="attachment" label={t('collections.attachment')}>
+          {(id) => (
+            <input id={id} name="attachment" type="file" accept="image/*,application/pdf" data-testid="contact-attachment"
+              onChange={async (e) => {
+                const f = e.currentTarget.files?.[0];
+                attachment = f ? { name: f.name, type: f.type, bytes: await f.arrayBuffer() } : null;
+              }} />
+          )}
+        </Field>
       </Show>
       <TextAreaField form={form} name="note" label={props.mode === 'skip' ? t('queue.reason') : t('queue.note')}
         value={v.note} onInput={(x) => setV('note', x)} />

@@ -9,6 +9,7 @@ import type { WorkerApi } from '../../../workers/api';
 import type { BookInput } from '../../../src/api/contract';
 import type { ContactInput } from '../../../src/api/collections';
 import { addDays } from '../../../src/domain/calendar';
+import { ATTACHMENT_MAX_BYTES } from '../../../src/domain/collections';
 
 const bookInput: BookInput = {
   name: '催收测试', currency: 'CNY', locale: 'zh-CN', agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due',
@@ -218,5 +219,32 @@ describe('notices', () => {
     const r = await api.issueNotice(book.id, { customerId: customer.id, template: 'notice', stageId: 'written', date: '2026-03-10', deadline: '2026-03-17', locale: 'en' });
     expect(r.ok ? null : r.errors[0]?.code).toBe('notice.nothingDue');
     expect(await api.recentChanges(book.id, 50)).toEqual(before);
+  });
+});
+
+describe('proof of delivery', () => {
+  it('stores a photo with its contact, refuses other files and files over the limit, and writes nothing then', async () => {
+    const { api } = start();
+    const { book, customer, invoice } = await setUp(api);
+    const base: ContactInput = {
+      customerId: customer.id, invoiceId: invoice.id, date: addDays(DUE, 16), channel: 'letter', stage: 'written',
+      outcome: 'reached', note: '快递签收', nextActionDate: null,
+    };
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]).buffer;
+    const before = await api.recentChanges(book.id, 50);
+    const big = await api.logContact(book.id, { ...base, attachment: { name: 'scan.pdf', type: 'application/pdf', bytes: new ArrayBuffer(ATTACHMENT_MAX_BYTES + 1) } });
+    expect(big.ok ? null : big.errors[0]).toEqual({ field: 'attachment', code: 'attachment.tooLarge', params: { size: ATTACHMENT_MAX_BYTES + 1, max: ATTACHMENT_MAX_BYTES } });
+    const text = await api.logContact(book.id, { ...base, attachment: { name: 'notes.txt', type: 'text/plain', bytes: png } });
+    expect(text.ok ? null : text.errors[0]).toEqual({ field: 'attachment', code: 'attachment.type', params: { name: 'notes.txt' } });
+    expect(await api.recentChanges(book.id, 50)).toEqual(before);
+
+    const logged = must(await api.logContact(book.id, { ...base, attachment: { name: '签收单.png', type: 'image/png', bytes: png } }));
+    const c = await api.customerCollections(book.id, customer.id, addDays(DUE, 16));
+    expect(c?.attachments).toEqual([{ id: expect.any(String), activityId: logged.activity.id, name: '签收单.png', type: 'image/png', size: 7 }]);
+    const file = await api.attachmentFile(book.id, c?.attachments[0]?.id ?? '');
+    expect(new Uint8Array(file?.bytes ?? new ArrayBuffer(0))).toEqual(new Uint8Array(png));
+    // Undo takes the contact and its file back together.
+    must(await api.undo(book.id));
+    expect((await api.customerCollections(book.id, customer.id, addDays(DUE, 16)))?.attachments).toEqual([]);
   });
 });
