@@ -34,7 +34,7 @@ export const statementsEn = {
   'statement.noLines': 'No invoices, payments or adjustments in this period.',
   'statement.aging': 'Aging of open invoices as of {date} (by due date)',
   'statement.agingTotal': 'Open invoices',
-  'statement.unappliedCredit': 'Payments not yet applied',
+  'statement.unappliedCredit': 'Payments not yet applied:',
   'statement.balanceExplained': 'Closing balance = open invoices \u2212 payments not yet applied.',
   'statement.slip': 'Confirmation slip',
   'statement.slip.unapplied': 'Unapplied payment',

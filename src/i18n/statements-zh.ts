@@ -35,7 +35,7 @@ export const statementsZh: { readonly [K in keyof typeof statementsEn]: string }
   'statement.noLines': '本期没有开票、收款或调整记录。',
   'statement.aging': '截至 {date} 未结应收单账龄（按到期日）',
   'statement.agingTotal': '未结应收单合计',
-  'statement.unappliedCredit': '尚未核销的收款',
+  'statement.unappliedCredit': '尚未核销的收款：',
   'statement.balanceExplained': '期末余额 = 未结应收单合计 − 尚未核销的收款。',
   'statement.slip': '询证函',
   'statement.slip.unapplied': '未核销收款',

@@ -29,6 +29,7 @@ export const hrefs = {
   payment: (customerId?: string) => (customerId ? `/payment/?customer=${encodeURIComponent(customerId)}` : '/payment/'),
   settings: () => '/settings/',
   notice: (id: string) => `/notice/?id=${encodeURIComponent(id)}`,
+  statement: (customerId: string) => `/statement/?customer=${encodeURIComponent(customerId)}`,
   noticeDraft: (customerId: string, template: string, stage: string) =>
     `/notice/?${new URLSearchParams({ customer: customerId, template, stage }).toString()}`,
 };

@@ -93,6 +93,9 @@ function CustomerView(props: { book: Book; customerId: Id }) {
               <a class="btn btn-primary" data-testid="record-payment" href={hrefs.payment(props.customerId)}>
                 {t('customer.recordPayment')}
               </a>
+              <a class="btn" data-testid="customer-statement" href={hrefs.statement(props.customerId)} title={t('statement.linkTitle')}>
+                {t('statement.link')}
+              </a>
               <button type="button" class="btn" data-testid="edit-customer" aria-pressed={panel() === 'edit'} onClick={() => toggle('edit')}>
                 {t('customer.edit')}
               </button>
