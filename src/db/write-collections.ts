@@ -133,11 +133,11 @@ export async function queuePlan(db: OverdueDb, bookId: Id, batch: WriteBatch, in
   const grace = checkWholeNumber('graceDays', input.graceDays, 0, MAX_GRACE_DAYS);
   if (grace) return { ok: false, errors: [grace] };
   const instalments = Array.isArray(input.instalments) ? input.instalments.map((i) => ({ date: i.date, amount: i.amount })) : [];
-  const total = instalments.reduce((sum, i) => sum + (Number.isSafeInteger(i.amount) ? i.amount : 0), 0);
   const chosen = await chosenInvoices(db, bookId, customer.id, input.invoiceIds ?? [], input.madeOn);
   if (chosen.missing) return fail('invoiceIds', 'invoice.notFound');
+  // A plan settles the chosen invoices: its instalments must add up to what they still owe.
   const valid = checkPlan({
-    instalments, total, madeOn: input.madeOn, invoiceIds: input.invoiceIds ?? [],
+    instalments, total: chosen.balance, madeOn: input.madeOn, invoiceIds: input.invoiceIds ?? [],
     openBalance: chosen.balance, earliestIssueDate: chosen.earliestIssue,
   });
   if (!valid.ok) return valid;

@@ -147,4 +147,13 @@ export const collectionsEn = {
   'error.attachment.tooLarge': "This file is {size} bytes; attachments can be at most {max} bytes (5 MB). Take a smaller photo or scan at a lower resolution.",
   'collections.attachment': "Proof of delivery (photo or PDF)",
   'collections.attachmentOpen': "Attachment",
+  'plan.new': "Payment plan",
+  'plan.invoices': "Invoices the plan covers",
+  'plan.chosenTotal': "Open on the chosen invoices: {total}",
+  'plan.date': "Instalment date",
+  'plan.amount': "Instalment amount",
+  'plan.addInstalment': "Add an instalment",
+  'plan.graceDays': "Grace days",
+  'plan.saved': "Payment plan saved; chasing pauses while it is kept.",
+  'collections.newPlan': "Payment plan…",
 } as const;

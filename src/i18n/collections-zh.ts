@@ -148,4 +148,13 @@ export const collectionsZh: { readonly [K in keyof typeof collectionsEn]: string
   'error.attachment.tooLarge': "该文件为 {size} 字节，附件最大 {max} 字节（5 MB）。请拍摄较小的照片或降低扫描分辨率。",
   'collections.attachment': "送达凭证（照片或 PDF）",
   'collections.attachmentOpen': "附件",
+  'plan.new': "分期付款计划",
+  'plan.invoices': "计划涵盖的应收单",
+  'plan.chosenTotal': "所选应收单未收合计：{total}",
+  'plan.date': "每期日期",
+  'plan.amount': "每期金额",
+  'plan.addInstalment': "增加一期",
+  'plan.graceDays': "宽限天数",
+  'plan.saved': "分期计划已保存；按期履行期间暂停催收。",
+  'collections.newPlan': "分期付款…",
 };

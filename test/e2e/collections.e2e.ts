@@ -106,3 +106,35 @@ describe('collections workflow', () => {
     app.assertNoErrors();
   });
 });
+
+describe('payment plan from the customer page', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await openApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('refuses instalments that do not add up at the field, then keeps a plan that does', async () => {
+    const { page } = app;
+    await app.goto('/');
+    await setToday(page, '2026-05-10');
+    await createBook(page, app.server.url, '分期测试');
+    const customerId = await createCustomer(page, app.server.url, { name: '上海明远科技', termsDays: 30 });
+    await createInvoice(page, app.server.url, customerId, { number: 'FP-9', issueDate: '2026-03-01', dueDate: '2026-03-31', amount: '900.00' });
+    await app.goto(`/customer/?id=${customerId}`);
+    await page.getByTestId('new-plan').click();
+    const form = page.getByTestId('plan-form');
+    await form.locator('input[name="instalments.0.amount"]').fill('500.00');
+    await form.locator('input[name="instalments.1.amount"]').fill('300.00');
+    await form.getByTestId('save').click();
+    await expectText(form, /do not add up|合计/);
+    await form.locator('input[name="instalments.1.amount"]').fill('400.00');
+    await form.getByTestId('save').click();
+    await page.getByTestId('plan').waitFor();
+    expect(await page.getByTestId('plan').getAttribute('data-state')).toBe('current');
+    expect(await page.getByTestId('next-action').getAttribute('data-paused')).toBe('plan');
+    app.assertNoErrors();
+  });
+});

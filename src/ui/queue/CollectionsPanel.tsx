@@ -11,11 +11,13 @@ import { ActivitiesTable } from '../invoices/ActivitiesTable';
 import { bumpChanged, changed } from '../state/changed';
 import { today } from '../state/today';
 import { ContactForm, type ContactMode } from './ContactForm';
+import { PlanForm } from './PlanForm';
 import { PromiseList } from './PromiseList';
 import { stageName } from './stageName';
 
 export function CollectionsPanel(props: { book: Book; customerId: Id; onMessage: (text: string) => void }) {
   const [mode, setMode] = createSignal<ContactMode | null>(null);
+  const [planning, setPlanning] = createSignal(false);
   const [data] = createResource(
     () => ({ bookId: props.book.id, id: props.customerId, asOf: today(), v: changed() }),
     (q) => api().customerCollections(q.bookId, q.id, q.asOf),
@@ -99,6 +101,9 @@ export function CollectionsPanel(props: { book: Book; customerId: Id; onMessage:
             )}
           </Show>
           <div class="actions">
+            <button type="button" class="btn" data-testid="new-plan" onClick={() => setPlanning(!planning())}>
+              {t('collections.newPlan')}
+            </button>
             <button type="button" class="btn" data-testid="post-charges" onClick={() => void postCharges()}>
               {t('charges.post')}
             </button>
@@ -106,6 +111,13 @@ export function CollectionsPanel(props: { book: Book; customerId: Id; onMessage:
               {c().suspended ? t('collections.resume') : t('collections.suspend')}
             </button>
           </div>
+          <Show when={planning()}>
+            <PlanForm book={props.book} customerId={props.customerId} onCancel={() => setPlanning(false)}
+              onSaved={() => {
+                setPlanning(false);
+                props.onMessage(t('plan.saved'));
+              }} />
+          </Show>
           <PromiseList promises={c().promises} plans={c().plans} currency={props.book.currency} />
           <Show when={c().notices.length > 0}>
             <h3>{t('notice.list')}</h3>

@@ -275,7 +275,7 @@ describe('collections records in the backup', () => {
     }));
     must(await api.savePlan(book.id, {
       customerId: customer.id, invoiceIds: [invoice.id], madeOn: '2026-02-06', graceDays: 0, note: '',
-      instalments: [{ date: '2026-03-01', amount: 20_000 }, { date: '2026-04-01', amount: 20_000 }],
+      instalments: [{ date: '2026-03-01', amount: 25_000 }, { date: '2026-04-01', amount: 25_000 }],
     }));
     must(await api.issueNotice(book.id, { customerId: customer.id, template: 'notice', stageId: 'written', date: '2026-02-16', deadline: '2026-02-23', locale: 'zh-CN' }));
     const file = await api.backupAll();

@@ -167,6 +167,11 @@ describe('collections queue', () => {
       instalments: [{ date: addDays(DUE, 30), amount: 50_000 }, { date: addDays(DUE, 20), amount: 50_000 }],
     });
     expect(bad.ok ? [] : bad.errors.map((e) => e.code)).toContain('plan.order');
+    const short = await api.savePlan(book.id, {
+      customerId: customer.id, invoiceIds: [invoice.id], madeOn: addDays(DUE, 5), graceDays: 0, note: '',
+      instalments: [{ date: addDays(DUE, 20), amount: 50_000 }, { date: addDays(DUE, 50), amount: 40_000 }],
+    });
+    expect(short.ok ? [] : short.errors.map((e) => [e.field, e.code])).toEqual([['instalments', 'plan.sum']]);
     must(await api.savePlan(book.id, {
       customerId: customer.id, invoiceIds: [invoice.id], madeOn: addDays(DUE, 5), graceDays: 0, note: '分两期',
       instalments: [{ date: addDays(DUE, 20), amount: 50_000 }, { date: addDays(DUE, 50), amount: 50_000 }],
