@@ -4,12 +4,11 @@
 export const collectionSettingsEn = {
   'cs.title': 'Collections',
   'cs.intro': 'How this book chases overdue invoices: the stages, the charges and the letters. These settings are saved at once; Undo does not take them back.',
-  'cs.loadFailed': 'The collections settings could not be loaded: {detail}',
 
   'cs.policies.title': 'Collection policies',
   'cs.policies.intro': 'Each stage falls a number of days after the due date of the customer\u2019s most overdue invoice (negative: before it). Stages run in order of their days.',
   'cs.policies.default': 'Default policy (every customer without a policy of their own)',
-  'cs.policies.forGrades': 'Policy for grades',
+  'cs.policies.forGrades': 'Policy for grade {grades}',
   'cs.policies.name': 'Name',
   'cs.policies.gradeName': 'Grade {grade}',
   'cs.policies.grade': 'Grade {grade}',

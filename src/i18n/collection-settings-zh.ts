@@ -4,12 +4,11 @@ import type { collectionSettingsEn } from './collection-settings-en';
 export const collectionSettingsZh: { readonly [K in keyof typeof collectionSettingsEn]: string } = {
   'cs.title': '催收设置',
   'cs.intro': '本账套如何催收逾期应收：催收阶段、费用与函件。这些设置保存后立即生效，“撤销”不能恢复。',
-  'cs.loadFailed': '无法读取催收设置：{detail}',
 
   'cs.policies.title': '催收策略',
   'cs.policies.intro': '每个阶段按客户最早逾期应收单的到期日计算天数（负数表示到期前）。各阶段按天数先后执行。',
   'cs.policies.default': '默认策略（适用于没有专属策略的所有客户）',
-  'cs.policies.forGrades': '分级策略',
+  'cs.policies.forGrades': '{grades} 类客户策略',
   'cs.policies.name': '名称',
   'cs.policies.gradeName': '{grade} 类客户',
   'cs.policies.grade': '{grade} 类',

@@ -2,6 +2,7 @@
 // against it, so a missing or misspelt key there is a compile error.
 import { collectionsEn } from './collections-en';
 import { limitationEn } from './limitation-en';
+import { collectionSettingsEn } from './collection-settings-en';
 import { importEn } from './import-en';
 import { exportEn } from './export-en';
 import { statementsEn } from './statements-en';
@@ -409,6 +410,8 @@ export const en = {
   ...exportEn,
   // Collections workflow.
   ...collectionsEn,
+  // Collections settings on /settings/.
+  ...collectionSettingsEn,
   // Customer statements.
   ...statementsEn,
   // Limitation period.

@@ -1,6 +1,7 @@
 // 简体中文。Typed against the English keys: a missing key is a compile error.
 import { collectionsZh } from './collections-zh';
 import { limitationZh } from './limitation-zh';
+import { collectionSettingsZh } from './collection-settings-zh';
 import type { Messages } from './en';
 import { importZh } from './import-zh';
 import { exportZh } from './export-zh';
@@ -408,6 +409,8 @@ export const zhCN: Messages = {
   // Export, backup and restore (engineer EX).
   ...exportZh,
   ...collectionsZh,
+  // Collections settings on /settings/.
+  ...collectionSettingsZh,
   ...statementsZh,
   ...limitationZh,
 };
