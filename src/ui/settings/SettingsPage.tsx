@@ -8,6 +8,7 @@ import StorageInfo from '../pwa/StorageInfo';
 import { PageHeader } from '../shell/PageHeader';
 import { Shell } from '../shell/Shell';
 import { BackupPanel } from './BackupPanel';
+import { CollectionsSettings } from './CollectionsSettings';
 import { book, refreshBooks, selectBook } from '../state/book';
 
 function SettingsView() {
@@ -81,6 +82,7 @@ function SettingsView() {
           <BackupPanel onDone={(text) => flash.show({ text })} />
         </div>
       </div>
+      <Show when={!creating() && book()}>{(b) => <CollectionsSettings book={b()} />}</Show>
     </>
   );
 }
