@@ -104,6 +104,14 @@ async function main(): Promise<void> {
   const dash = await api.dashboard(bookId, '2025-06-30');
   record('dashboard after import', performance.now() - t, `open ${dash.totalOpen}`);
 
+  // The collections screens on the same book: one pass over the working set each.
+  t = performance.now();
+  const queue = await api.collectionQueue(bookId, '2025-06-30');
+  record('collection queue (Today)', performance.now() - t, `${queue.rows.length} customers to chase`);
+  t = performance.now();
+  const warnings = await api.limitationWarnings(bookId, '2025-06-30');
+  record('limitation warnings', performance.now() - t, `${warnings.total} invoices`);
+
   t = performance.now();
   const again = await api.importPreview(bookId, file, { today: '2025-06-30' });
   if (!again.ok) throw new Error(JSON.stringify(again.errors));

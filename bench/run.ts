@@ -67,6 +67,7 @@ async function databaseBench(invoices: number): Promise<void> {
   });
   await time('dashboard after the payment (incremental)', invoices, () => cold.dashboard(book.id, END), (d) => `computeMs ${d.computeMs.toFixed(1)}`);
   await time('invoice list, page 1 sorted by customer', invoices, () => cold.listInvoices(book.id, { asOf: END, sort: 'customer', offset: 0, limit: 50 }));
+  await time('collection queue (Today)', invoices, () => cold.collectionQueue(book.id, END), (q) => `${q.rows.length} customers to chase`);
   await cold.close();
   await Dexie.delete(name);
 }

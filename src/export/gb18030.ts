@@ -60,6 +60,9 @@ function codeTable(): Uint32Array {
   const four = new Uint8Array(BMP_FOUR_BYTE_COUNT * 4);
   for (let n = 0; n < BMP_FOUR_BYTE_COUNT; n++) fourBytes(n, 0x81, four, n * 4);
   learn(dec, four, 4, FOUR, (i) => i);
+  // U+FFFD is also what the decoder gives for a bad code, so learn() cannot tell its
+  // own code (0x8431A437, the BMP's third-last four-byte code) from an error.
+  table[0xfffd] = FOUR | (BMP_FOUR_BYTE_COUNT - 3);
   return table;
 }
 

@@ -26,6 +26,11 @@ describe('encodeGb', () => {
     expect(gb18030.decode(encodeGb('€', 'gbk'))).toBe('€');
   });
 
+  it('writes U+FFFD, the replacement character, as its own code 0x8431A437', () => {
+    expect(hex(encodeGb('\uFFFD'))).toBe('84 31 a4 37');
+    expect(gb18030.decode(encodeGb('x\uFFFDy', 'gbk'))).toBe('x\uFFFDy');
+  });
+
   it('writes a lone surrogate (not text) as ?', () => {
     expect(hex(encodeGb('a\uD800b'))).toBe('61 3f 62');
   });
@@ -33,7 +38,7 @@ describe('encodeGb', () => {
   it('round-trips every BMP character outside the private-use area through the decoder', () => {
     let all = '';
     for (let cp = 0x80; cp < 0x10000; cp++) {
-      if ((cp >= 0xd800 && cp <= 0xf8ff) || cp === 0xfffd) continue;
+      if (cp >= 0xd800 && cp <= 0xf8ff) continue;
       all += String.fromCharCode(cp);
     }
     expect(gb18030.decode(encodeGb(all)) === all).toBe(true);
@@ -43,7 +48,7 @@ describe('encodeGb', () => {
     const text = fc.string({
       unit: fc.oneof(
         fc.integer({ min: 0, max: 0xd7ff }),
-        fc.integer({ min: 0xf900, max: 0xfffc }),
+        fc.integer({ min: 0xf900, max: 0xffff }),
         fc.integer({ min: 0x10000, max: 0x10ffff }),
       ).map((cp) => String.fromCodePoint(cp)),
     });
