@@ -2,7 +2,7 @@
 // contacts, promises and plans), and the inputs that log them. Part of OverdueApi.
 
 import type { Result } from '../domain/errors';
-import type { Grade, Instalment, Notice, NoticeLayoutBlock, PaymentPlan, PromiseState, PromiseToPay, Stage, TemplateId } from '../domain/collections';
+import type { Grade, Notice, NoticeLayoutBlock, PaymentPlan, PromiseState, PromiseToPay, Stage, TemplateId } from '../domain/collections';
 import type { Activity, Channel, Id, IsoDate, Minor, Outcome } from '../domain/types';
 
 /** One customer who needs an action today or is late on one. */
@@ -70,14 +70,8 @@ export interface ContactResult {
   suspended: boolean;
 }
 
-export interface PlanInput {
-  customerId: Id;
-  invoiceIds: Id[];
-  instalments: Instalment[];
-  madeOn: IsoDate;
-  graceDays: number;
-  note: string;
-}
+/** A new plan as entered: the stored plan's own fields. */
+export type PlanInput = Pick<PaymentPlan, 'customerId' | 'invoiceIds' | 'instalments' | 'madeOn' | 'graceDays' | 'note'>;
 
 export interface PromiseRow extends PromiseToPay {
   state: PromiseState;
