@@ -7,7 +7,9 @@
 
 import { Dexie } from 'dexie';
 import type { BackupBookInfo, BackupFile, RestoreMode, RestoreReport } from '../src/api/contract';
+import { fromBase64, toBase64 } from '../src/backup/base64';
 import { BACKUP_TABLES, makeBackup, type BackupBook, type BackupTable } from '../src/backup/format';
+import type { Attachment } from '../src/domain/collections';
 import { readBackup } from '../src/backup/validate';
 import { Hlc } from '../src/db/hlc';
 import type { OverdueDb } from '../src/db/schema';
@@ -20,7 +22,7 @@ import { backupFilename } from '../src/export/filename';
 
 export const RESTORE_ACTION = 'backup.restore';
 
-const ALL_TABLES = ['books', ...BACKUP_TABLES] as const;
+const ALL_TABLES = ['books', 'settings', ...BACKUP_TABLES] as const;
 
 /** Every live book with all its records (tombstones too), as one JSON file. */
 export async function backupAll(db: OverdueDb, deviceId: string, now: Date = new Date()): Promise<BackupFile> {
@@ -35,6 +37,10 @@ export async function backupAll(db: OverdueDb, deviceId: string, now: Date = new
         (entry as unknown as Record<BackupTable, unknown[]>)[table] = await db.table(table).where('[bookId+deleted]')
           .between([book.id, Dexie.minKey], [book.id, Dexie.maxKey]).toArray();
       }
+      // JSON has no bytes: attachments travel as base64.
+      entry.attachments = (entry.attachments as unknown as Attachment[]).map((a) => ({ ...a, data: toBase64(a.data) }));
+      entry.settings = (await db.settings.where('[bookId+key]').between([book.id, Dexie.minKey], [book.id, Dexie.maxKey]).toArray())
+        .map((row) => ({ key: row.key, value: row.value }));
       out.push(entry);
     }
     return out;
@@ -84,8 +90,8 @@ function withNewIds(entry: BackupBook): BackupBook {
     return id;
   };
   const bookId = idOf(entry.book.id);
-  const refs = ['customerId', 'invoiceId', 'paymentId', 'planId'];
-  const copy = { book: { ...entry.book, id: bookId } } as BackupBook;
+  const refs = ['customerId', 'invoiceId', 'paymentId', 'planId', 'activityId'];
+  const copy = { book: { ...entry.book, id: bookId }, settings: entry.settings } as BackupBook;
   for (const table of BACKUP_TABLES) {
     (copy as unknown as Record<BackupTable, Row[]>)[table] = (entry[table] as unknown as Row[]).map((r) => {
       const out: Row = { ...r, id: idOf(r.id), bookId };
@@ -110,7 +116,9 @@ async function queueBook(db: OverdueDb, hlc: Hlc, batch: WriteBatch, entry: Back
   const book: Book = { ...entry.book, name, deleted: 0, updatedAt: batch.stamp() };
   batch.put('books', existingBook ?? null, book);
   for (const table of BACKUP_TABLES) {
-    const rows = entry[table] as unknown as Row[];
+    const rows = table === 'attachments'
+      ? entry.attachments.map((a) => ({ ...a, data: fromBase64(a.data) ?? new ArrayBuffer(0) })) as unknown as Row[]
+      : entry[table] as unknown as Row[];
     const current = (await db.table(table).bulkGet(rows.map((r) => r.id))) as (Row | undefined)[];
     const inFile = new Set<Id>();
     for (const [i, r] of rows.entries()) {
@@ -168,6 +176,12 @@ export async function restoreBackup(db: OverdueDb, deviceId: string, bytes: Arra
       }
       const logged: Change[] = [];
       for (const batch of batches) logged.push(...(await commitBatch(db, batch)));
+      // A book's settings are kept whole as the file has them (they are not in the change log).
+      for (const [i, original] of doc.books.entries()) {
+        const bookId = restored[i]?.id ?? original.book.id;
+        await db.settings.where('[bookId+key]').between([bookId, Dexie.minKey], [bookId, Dexie.maxKey]).delete();
+        await db.settings.bulkPut(original.settings.map((row) => ({ bookId, key: row.key, value: row.value })));
+      }
       changes = logged;
       return ok(report(restored, books));
     });

@@ -3,7 +3,7 @@
 // says it arrived whole. Pure TS (no DOM, no Dexie): built and checked the same
 // way in the worker and in tests.
 
-import type { Notice, PaymentPlan, PromiseToPay } from '../domain/collections';
+import type { Attachment, Notice, PaymentPlan, PromiseToPay } from '../domain/collections';
 import type {
   Activity, Adjustment, Allocation, Book, Customer, Invoice, Payment,
 } from '../domain/types';
@@ -15,10 +15,10 @@ export const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 /** The record tables of a book, in dependency order (customers before their invoices, ...). */
 export const BACKUP_TABLES = [
-  'customers', 'invoices', 'payments', 'allocations', 'adjustments', 'activities', 'plans', 'promises', 'notices',
+  'customers', 'invoices', 'payments', 'allocations', 'adjustments', 'activities', 'plans', 'promises', 'notices', 'attachments',
 ] as const;
 /** Tables a version 1 file does not have. */
-export const TABLES_SINCE_V2: readonly BackupTable[] = ['plans', 'promises', 'notices'];
+export const TABLES_SINCE_V2: readonly BackupTable[] = ['plans', 'promises', 'notices', 'attachments'];
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 export interface BackupBook {
@@ -32,6 +32,17 @@ export interface BackupBook {
   plans: PaymentPlan[];
   promises: PromiseToPay[];
   notices: Notice[];
+  /** Proofs of delivery, their bytes as base64 text. */
+  attachments: BackupAttachment[];
+  /** The book's own settings (collection policies, charge rule, letterhead, templates). */
+  settings: BookSetting[];
+}
+
+export type BackupAttachment = Omit<Attachment, 'data'> & { data: string };
+
+export interface BookSetting {
+  key: string;
+  value: unknown;
 }
 
 export type BackupCounts = { books: number } & Record<BackupTable, number>;

@@ -5,6 +5,7 @@
 import { checkBounds } from '../domain/aging';
 import { isIsoDate } from '../domain/calendar';
 import { TEMPLATE_IDS } from '../domain/collections';
+import { fromBase64 } from './base64';
 import { fail, ok, type ErrorCode, type FieldError, type Result } from '../domain/errors';
 import {
   BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, checksumOf, countRecords, READABLE_VERSIONS, TABLES_SINCE_V2,
@@ -158,6 +159,14 @@ function checkRecord(c: Checker, table: BackupTable, r: Loose, path: string, ids
       c.integer(r, 'total', path);
       c.date(r, 'deliveredOn', path, true);
       break;
+    case 'attachments':
+      ref('customerId', 'customers');
+      ref('activityId', 'activities');
+      c.text(r, 'name', path);
+      c.text(r, 'type', path);
+      c.integer(r, 'size', path, { min: 0 });
+      if (typeof r.data !== 'string' || fromBase64(r.data)?.byteLength !== r.size) c.add(`${path}.data`, 'backup.badValue');
+      break;
     case 'customers':
       c.text(r, 'name', path);
       c.text(r, 'uscc', path);
@@ -243,6 +252,10 @@ function checkBooks(c: Checker, books: unknown[]): void {
       }
       for (const r of rows) if (isObject(r)) ids[table].add(r.id);
     }
+    if (!Array.isArray(entry.settings)) c.add(`${at}.settings`, 'backup.badValue');
+    else entry.settings.forEach((row: unknown, si) => {
+      if (!isObject(row) || typeof row.key !== 'string' || row.key === '' || !('value' in row)) c.add(`${at}.settings[${si}]`, 'backup.badValue');
+    });
     for (const table of BACKUP_TABLES) {
       const rows = entry[table];
       if (!Array.isArray(rows)) continue;
@@ -288,7 +301,11 @@ export async function readBackup(bytes: ArrayBuffer | Uint8Array): Promise<Resul
   // The checksum covers the books as written; an older file's missing tables are filled in after.
   const original = Array.isArray(doc.books) ? structuredClone(doc.books) : doc.books;
   if (doc.version < BACKUP_VERSION && Array.isArray(doc.books)) {
-    for (const entry of doc.books) if (isObject(entry)) for (const t of TABLES_SINCE_V2) if (!(t in entry)) entry[t] = [];
+    for (const entry of doc.books) {
+      if (!isObject(entry)) continue;
+      for (const t of TABLES_SINCE_V2) if (!(t in entry)) entry[t] = [];
+      if (!('settings' in entry)) entry.settings = [];
+    }
     if (isObject(doc.counts)) for (const t of TABLES_SINCE_V2) if (!(t in doc.counts)) doc.counts[t] = 0;
   }
   const c = new Checker();

@@ -69,7 +69,7 @@ describe('backupAll', () => {
     expect(Number.isNaN(Date.parse(doc.exportedAt))).toBe(false);
     // Same creation day: by name in code-point order.
     expect(doc.books.map((b: { book: { id: string } }) => b.book.id)).toEqual([two.id, one.id]);
-    expect(doc.counts).toEqual({ books: 2, customers: 3, invoices: 4, payments: 1, allocations: 1, adjustments: 0, activities: 0, plans: 0, promises: 0, notices: 0 });
+    expect(doc.counts).toEqual({ books: 2, customers: 3, invoices: 4, payments: 1, allocations: 1, adjustments: 0, activities: 0, plans: 0, promises: 0, notices: 0, attachments: 0 });
     expect(doc.books[1].invoices.filter((i: { deleted: number }) => i.deleted === 1).map((i: { number: string }) => i.number)).toEqual(['B-2']);
     expect(doc.checksum).toBe(await checksumOf(doc.books));
     expect(doc.checksum).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -249,7 +249,7 @@ describe('restoreBackup', () => {
     const stolen = doc.books[1].customers[0].id;
     const own = doc.books[0].customers[0].id;
     const forged = JSON.parse(JSON.stringify({ ...doc, books: [doc.books[0]] }).split(own).join(stolen));
-    forged.counts = { books: 1, customers: 1, invoices: 1, payments: 0, allocations: 0, adjustments: 0, activities: 0, plans: 0, promises: 0, notices: 0 };
+    forged.counts = { books: 1, customers: 1, invoices: 1, payments: 0, allocations: 0, adjustments: 0, activities: 0, plans: 0, promises: 0, notices: 0, attachments: 0 };
     forged.checksum = await checksumOf(forged.books);
     const before = await tableCounts(db);
     const result = await api.restoreBackup(bytesOf(JSON.stringify(forged)), 'replace');
@@ -272,7 +272,9 @@ describe('collections records in the backup', () => {
     must(await api.logContact(book.id, {
       customerId: customer.id, invoiceId: invoice.id, date: '2026-02-05', channel: 'phone', stage: 'first', outcome: 'promised', note: '',
       nextActionDate: null, promise: { amount: 10_000, date: '2026-02-20', invoiceIds: [invoice.id], graceDays: 0 },
+      attachment: { name: 'proof.png', type: 'image/png', bytes: new Uint8Array([137, 80, 78, 71, 0, 255]).buffer },
     }));
+    must(await api.saveLetterhead(book.id, { contact: '王会计 138 0000 0000', creditorContact: '', paymentDetails: '', options: '', consequences: '' }));
     must(await api.savePlan(book.id, {
       customerId: customer.id, invoiceIds: [invoice.id], madeOn: '2026-02-06', graceDays: 0, note: '',
       instalments: [{ date: '2026-03-01', amount: 25_000 }, { date: '2026-04-01', amount: 25_000 }],
@@ -280,7 +282,7 @@ describe('collections records in the backup', () => {
     must(await api.issueNotice(book.id, { customerId: customer.id, template: 'notice', stageId: 'written', date: '2026-02-16', deadline: '2026-02-23', locale: 'zh-CN' }));
     const file = await api.backupAll();
     const doc = JSON.parse(new TextDecoder().decode(file.bytes));
-    expect([doc.counts.promises, doc.counts.plans, doc.counts.notices]).toEqual([1, 1, 1]);
+    expect([doc.counts.promises, doc.counts.plans, doc.counts.notices, doc.counts.attachments]).toEqual([1, 1, 1, 1]);
 
     const report = must(await api.restoreBackup(file.bytes, 'asNew'));
     const copyId = report.restored[0]?.id ?? '';
@@ -291,14 +293,34 @@ describe('collections records in the backup', () => {
     expect(copied?.promises.map((p) => p.invoiceIds)).toEqual([[copyInvoice?.id]]);
     expect(copied?.plans.map((p) => p.invoiceIds)).toEqual([[copyInvoice?.id]]);
     expect(copied?.notices.map((n) => [n.number, n.invoiceIds])).toEqual([['N-2026-0001', [copyInvoice?.id]]]);
+    // The proof of delivery comes back byte for byte, on the copied contact; the letterhead with the book.
+    const proof = copied?.attachments[0];
+    expect(copied?.activities.map((a) => a.id)).toContain(proof?.activityId);
+    expect([...new Uint8Array((await api.attachmentFile(copyId, proof?.id ?? ''))?.bytes ?? new ArrayBuffer(0))]).toEqual([137, 80, 78, 71, 0, 255]);
+    expect((await api.collectionSettings(copyId)).letterhead.contact).toBe('王会计 138 0000 0000');
+  });
+
+  it('refuses an attachment whose bytes do not match its size, naming the place', async () => {
+    const { api } = start();
+    const book = must(await api.createBook({ ...bookInputForCollections }));
+    const customer = must(await api.saveCustomer(book.id, { name: '乙', uscc: '', termsDays: 30, creditLimit: null, contacts: [], tags: [], notes: '' }));
+    must(await api.logContact(book.id, {
+      customerId: customer.id, invoiceId: null, date: '2026-02-05', channel: 'visit', stage: '', outcome: 'reached', note: '',
+      nextActionDate: null, attachment: { name: 'p.jpg', type: 'image/jpeg', bytes: new Uint8Array([1, 2, 3]).buffer },
+    }));
+    const doc = JSON.parse(new TextDecoder().decode((await api.backupAll()).bytes));
+    doc.books[0].attachments[0].data = 'AQI=';
+    doc.checksum = await checksumOf(doc.books);
+    const r = await api.restoreBackup(bytesOf(JSON.stringify(doc)), 'asNew');
+    expect(r.ok ? [] : r.errors).toEqual([{ field: 'books[0].attachments[0].data', code: 'backup.badValue' }]);
   });
 
   it('still reads a version 1 file, which has no collections tables', async () => {
     const { api } = start();
     await twoBooks(api);
     const doc = JSON.parse(new TextDecoder().decode((await api.backupAll()).bytes));
-    for (const entry of doc.books) for (const t of ['plans', 'promises', 'notices']) delete entry[t];
-    for (const t of ['plans', 'promises', 'notices']) delete doc.counts[t];
+    for (const entry of doc.books) for (const t of ['plans', 'promises', 'notices', 'attachments', 'settings']) delete entry[t];
+    for (const t of ['plans', 'promises', 'notices', 'attachments']) delete doc.counts[t];
     doc.version = 1;
     doc.checksum = await checksumOf(doc.books);
     const report = must(await api.restoreBackup(bytesOf(JSON.stringify(doc)), 'asNew'));
