@@ -95,7 +95,9 @@ export type ErrorCode =
   | 'statement.periodReversed'
   // Attachments (field 'attachment'): not a photo or PDF (params name), or over the size limit (params size, max in bytes).
   | 'attachment.type'
-  | 'attachment.tooLarge';
+  | 'attachment.tooLarge'
+  // Risk weights (field = the RiskWeights key, params min, max; field '' params min when all are 0).
+  | 'risk.weight';
 
 export interface FieldError {
   /** Input name ('amount', 'dueDate', 'allocations.2.amount', ...) or '' for the whole form. */
