@@ -156,4 +156,5 @@ export const collectionsEn = {
   'plan.graceDays': "Grace days",
   'plan.saved': "Payment plan saved; chasing pauses while it is kept.",
   'collections.newPlan': "Payment plan…",
+  'error.risk.weight': "Each weight must be a whole number from {min} to {max}, and at least one must be above 0.",
 } as const;

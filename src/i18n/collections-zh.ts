@@ -157,4 +157,5 @@ export const collectionsZh: { readonly [K in keyof typeof collectionsEn]: string
   'plan.graceDays': "宽限天数",
   'plan.saved': "分期计划已保存；按期履行期间暂停催收。",
   'collections.newPlan': "分期付款…",
+  'error.risk.weight': "每项权重须为 {min} 至 {max} 的整数，且至少一项大于 0。",
 };
