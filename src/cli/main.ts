@@ -6,6 +6,7 @@ import { CHECK_OPTIONS, CHECK_USAGE, runCheck } from './check';
 import type { Io } from './io';
 import { METRICS_OPTIONS, METRICS_USAGE, runMetrics } from './metrics';
 import { parseCommandArgs, type Parsed } from './options';
+import { RISK_OPTIONS, RISK_USAGE, runRisk } from './risk';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './usage-error';
 
 interface Command {
@@ -18,17 +19,22 @@ const COMMANDS: Record<string, Command> = {
   aging: { options: AGING_OPTIONS, usage: AGING_USAGE, run: runAging },
   metrics: { options: METRICS_OPTIONS, usage: METRICS_USAGE, run: runMetrics },
   check: { options: CHECK_OPTIONS, usage: CHECK_USAGE, run: runCheck },
+  risk: { options: RISK_OPTIONS, usage: RISK_USAGE, run: runRisk },
 };
 
 export const USAGE = `Usage:
   ${AGING_USAGE}
   ${METRICS_USAGE}
   ${CHECK_USAGE}
+  ${RISK_USAGE}
 aging columns: customer, then one per bucket: not_due (due basis only), 1-30 (0-30 on the issue basis),
   31-60, ... up to the last bound, >365 (above it), then total; a last row TOTAL. Amounts are plain decimals.
 metrics rows: invoiced, collected, ar_start, ar_end, not_due_end (amounts); simple_dso, countback_dso, best_dso,
   add (days), cei, bad_debt_ratio (percent), to one decimal, empty when undefined (no sales).
 FIELD: number, customer, customer_name, issue_date, due_date, terms_days, amount, paid_amount, paid_date, balance, currency, disputed, description
+risk columns: customer, score (0-100, higher is safer), grade (A best .. D), open, overdue, late_probability
+  (the learned model's chance the customer's next invoice is paid late; rule-based when the history is short),
+  riskiest first; the model's quality (AUC, MAE) goes to stderr.
 Exit status: 0 done, 1 the file has errors (their rows are left out), 2 bad command line or unreadable file.
 `;
 
@@ -46,7 +52,7 @@ export function main(argv: string[], io: Io = processIo): number {
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
-    if (!command) throw new UsageError(`unknown command "${name}" (aging, metrics or check)`);
+    if (!command) throw new UsageError(`unknown command "${name}" (aging, metrics, check or risk)`);
     const args = parseCommandArgs(rest, command.options);
     if (args === null) {
       io.out(`Usage: ${command.usage}\n`);

@@ -34,7 +34,7 @@ describe.concurrent('command-line errors: one line on stderr, exit 2', () => {
   it('missing --from', () => usageError(['metrics', FILE, '--to', '2024-03-31'], '--from YYYY-MM-DD is required'), T);
   it('bad --to', () => usageError(['metrics', FILE, '--from', '2024-03-01', '--to', '2024-04-31'], '--to must be a date YYYY-MM-DD, got "2024-04-31"'), T);
   it('--from after --to', () => usageError(['metrics', FILE, '--from', '2024-03-02', '--to', '2024-03-01'], '--from 2024-03-02 is after --to 2024-03-01'), T);
-  it('unknown command', () => usageError(['report', FILE], 'unknown command "report" (aging, metrics or check)'), T);
+  it('unknown command', () => usageError(['report', FILE], 'unknown command "report" (aging, metrics, check or risk)'), T);
 
   it('no command at all prints the usage on stderr, exit 2', async () => {
     const r = await overdue([]);
