@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { addDays } from '../src/domain/calendar';
+import { mulberry32 } from '../src/demo/random';
 import { encodeGb } from '../src/export/gb18030';
 import { createBook, setToday } from '../test/e2e/flows';
 import { waitForServiceWorker } from '../test/e2e/harness';
@@ -31,17 +32,6 @@ const COLD_OPENS = 3;
 const PHASE_TIMEOUT = 10 * 60_000;
 const TIMEOUT = 120_000;
 
-/** Deterministic pseudo-random numbers (mulberry32), so runs compare. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The ledger a Chinese bookkeeper exports from Excel: a title line, Chinese headers,
@@ -49,7 +39,7 @@ function random(seed: number): () => number {
  * left open (minor units), which the dashboard must then show.
  */
 function generateLedger(invoices: number): { csv: string; open: number } {
-  const rnd = random(11);
+  const rnd = mulberry32(11);
   const lines = ['应收账款台账（浏览器测试）', '', '客户名称,单据编号,开票日期,到期日,应收金额,已收金额,收款日期'];
   const plain = (n: number) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`;
   let open = 0;

@@ -3,22 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays } from '../../../src/domain/calendar';
+import { mulberry32 } from '../../../src/demo/random';
 import { overdue } from './run';
 
 const PAYMENTS = 'test/fixtures/cli/payments.csv';
 const T = 60_000;
 
-/** Deterministic pseudo-random numbers (mulberry32), so the file is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Two years of invoices for 30 customers: the first 8 ("Late n") pay 20-70 days after
@@ -26,7 +16,7 @@ function random(seed: number): () => number {
  * as-of date, so the newest invoices are open.
  */
 function ledger(): string {
-  const rnd = random(7);
+  const rnd = mulberry32(7);
   const lines = ['Customer,Invoice #,Invoice date,Due date,Amount,Paid amount,Paid date'];
   for (let i = 0; i < 1_500; i++) {
     const c = i % 30;
