@@ -162,26 +162,9 @@ export function createImportApi(db: OverdueDb, ready: Promise<{ repo: Repository
     session.customers = parsed;
     const customers = await db.customers.where('[bookId+deleted]').equals([book.id, 0]).toArray();
     const plan = planCustomers(parsed.records, { customers }, { termsDays: book.defaultTermsDays, newId: () => crypto.randomUUID() });
-    const errors = parsed.problems.filter((p) => p.severity === 'error').length;
-    return ok({
-      token,
-      encoding: 'pasted' in source ? '' : parsed.encoding,
-      delimiter: parsed.delimiter,
-      headerLine: parsed.headerLine,
-      headers: parsed.headers,
-      mapping: parsed.mapping,
-      preset: options.preset || null,
-      sample: sampleRows(source, parsed),
-      counts: {
-        rows: parsed.rows, invoices: 0, newInvoices: 0, existingInvoices: 0,
-        newCustomers: plan.customers.length, existingCustomers: plan.existing, payments: 0,
-        errors, warnings: parsed.problems.length - errors,
-      },
-      problems: parsed.problems.slice(0, IMPORT_PROBLEM_CAP).map((p) => ({
-        severity: p.severity, line: p.line, column: p.column, code: p.code, params: p.params ?? {},
-      })),
-      problemTotal: parsed.problems.length,
-    });
+    return ok(recordPreview(token, source, parsed, options, parsed.problems, {
+      newCustomers: plan.customers.length, existingCustomers: plan.existing, payments: 0,
+    }));
   }
 
   async function previewPayments(
@@ -202,25 +185,7 @@ export function createImportApi(db: OverdueDb, ready: Promise<{ repo: Repository
       plan = e.plan;
     }
     const all = [...parsed.problems, ...plan.problems].sort((a, b) => a.line - b.line);
-    const errors = all.filter((p) => p.severity === 'error').length;
-    return ok({
-      token,
-      encoding: 'pasted' in source ? '' : parsed.encoding,
-      delimiter: parsed.delimiter,
-      headerLine: parsed.headerLine,
-      headers: parsed.headers,
-      mapping: parsed.mapping,
-      preset: options.preset || null,
-      sample: sampleRows(source, parsed),
-      counts: {
-        rows: parsed.rows, invoices: 0, newInvoices: 0, existingInvoices: 0, newCustomers: 0,
-        payments: plan.payments.length, errors, warnings: all.length - errors,
-      },
-      problems: all.slice(0, IMPORT_PROBLEM_CAP).map((p) => ({
-        severity: p.severity, line: p.line, column: p.column, code: p.code, params: p.params ?? {},
-      })),
-      problemTotal: all.length,
-    });
+    return ok(recordPreview(token, source, parsed, options, all, { newCustomers: 0, payments: plan.payments.length }));
   }
 
   /**
@@ -425,6 +390,29 @@ export function createImportApi(db: OverdueDb, ready: Promise<{ repo: Repository
       }
       return ok(info);
     },
+  };
+}
+
+/** The preview of a customers or payments file: what was read, the counts, the first problems. */
+function recordPreview<T>(
+  token: string, source: ImportSource, parsed: RecordFile<T>, options: ImportPreviewOptions, problems: RecordFile<T>['problems'],
+  counts: Pick<ImportPreview['counts'], 'newCustomers' | 'payments' | 'existingCustomers'>,
+): ImportPreview {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return {
+    token,
+    encoding: 'pasted' in source ? '' : parsed.encoding,
+    delimiter: parsed.delimiter,
+    headerLine: parsed.headerLine,
+    headers: parsed.headers,
+    mapping: parsed.mapping,
+    preset: options.preset || null,
+    sample: sampleRows(source, parsed),
+    counts: { rows: parsed.rows, invoices: 0, newInvoices: 0, existingInvoices: 0, ...counts, errors, warnings: problems.length - errors },
+    problems: problems.slice(0, IMPORT_PROBLEM_CAP).map((p) => ({
+      severity: p.severity, line: p.line, column: p.column, code: p.code, params: p.params ?? {},
+    })),
+    problemTotal: problems.length,
   };
 }
 
