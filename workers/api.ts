@@ -23,6 +23,7 @@ import { deviceId } from './device';
 import { createImportApi } from './import';
 import { createCollectionsApi } from './collections';
 import { createChargesApi } from './charges';
+import { createRiskApi } from './risk';
 import { createStatementsApi } from './statements';
 import { createCollectionSettingsApi } from './collection-settings';
 import { createLimitationApi } from './limitation';
@@ -208,6 +209,7 @@ export function createApi(db: OverdueDb, options: ApiOptions = {}): WorkerApi {
     ...createImportApi(db, ready),
     ...createCollectionsApi(db, ready, ledgerOf),
     ...createChargesApi(db, write, ledgerOf),
+    ...createRiskApi(db, ledgerOf),
     ...createStatementsApi(db, ready),
     ...createCollectionSettingsApi(db, ready),
     ...createLimitationApi(db, ledgerOf),

@@ -10,6 +10,7 @@ import { fromDayNumber, toDayNumber } from '../domain/calendar';
 import type { PaidEvent } from '../domain/promise';
 import { agingSummary } from './aging';
 import { allocationsTo, chaseCustomers, isSuspended, type ChaseCustomer } from './chase';
+import { customerRiskFacts } from './risk-facts';
 import { limitationInvoices, type LimitationInvoice } from './limitation';
 import { applyChange, loadRecords, type LedgerRecords } from './changes';
 import { nameRanks } from './collation';
@@ -191,6 +192,11 @@ export class Ledger {
     if (invoiceId === undefined) return limitationInvoices(this.store, view);
     const i = this.store.invoiceIndex.get(invoiceId);
     return i === undefined ? [] : limitationInvoices(this.store, view, i);
+  }
+
+  /** What the customer's credit score is computed from, as of the day (promise counts aside). */
+  customerRiskFacts(customerId: Id, asOf: IsoDate): ReturnType<typeof customerRiskFacts> {
+    return customerRiskFacts(this.store, this.view(asOf), customerId);
   }
 
   isSuspended(customerId: Id): boolean {

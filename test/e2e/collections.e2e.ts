@@ -91,6 +91,10 @@ describe('collections workflow', () => {
     expect(await queueOn('2026-04-21')).toEqual([]);
     await app.goto(`/customer/?id=${customerId}`);
     await expectText(page.getByTestId('notices'), 'N-2026-0001');
+    // The credit score counts the broken promise among its parts.
+    await page.getByTestId('risk').waitFor();
+    expect(await page.getByTestId('risk').getAttribute('data-grade')).toMatch(/^[ABCD]$/);
+    expect(await page.locator('[data-testid="risk-part"][data-part="promises"] td').last().textContent()).toMatch(/^−\d/);
     expect(await page.getByTestId('promise-row').getAttribute('data-state')).toBe('broken');
     app.assertNoErrors();
   });

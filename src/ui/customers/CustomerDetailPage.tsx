@@ -20,6 +20,7 @@ import { noteStorageError } from '../state/storage';
 import { today } from '../state/today';
 import { CollectionsPanel } from '../queue/CollectionsPanel';
 import { AgingLine } from './AgingLine';
+import { RiskPanel } from './RiskPanel';
 import { ContactList } from './ContactList';
 import { CustomerForm } from './CustomerForm';
 import { CustomerSummary } from './CustomerSummary';
@@ -135,6 +136,7 @@ function CustomerView(props: { book: Book; customerId: Id }) {
               <h2 class="section-gap">{t('customer.aging')}</h2>
               <AgingLine aging={d().aging} currency={props.book.currency} customerId={props.customerId} />
             </section>
+            <RiskPanel book={props.book} customerId={props.customerId} />
             <CollectionsPanel book={props.book} customerId={props.customerId} onMessage={(text) => flash.show({ text })} />
             <section class="panel">
               <h2>{t('customer.contacts')}</h2>
