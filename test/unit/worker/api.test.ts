@@ -1,17 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { must, workerApis } from './harness';
+import { bookInput, must, workerApis } from './harness';
 import { openDb } from '../../../src/db/schema';
 import type { WorkerApi } from '../../../workers/api';
-import type { BookInput, CustomerInput, InvoiceInput, PaymentInput } from '../../../src/api/contract';
+import type { CustomerInput, InvoiceInput, PaymentInput } from '../../../src/api/contract';
 import { Ledger } from '../../../src/ledger';
 import { readBookRecords } from '../../../workers/bookRecords';
 import { MAX_OPEN_BOOKS } from '../../../workers/books';
 
-const bookInput: BookInput = {
-  name: '测试账套', currency: 'CNY', locale: 'zh-CN', agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due',
-  defaultTermsDays: 30, commaDecimal: false, limitationYears: 3,
-};
+const BOOK = bookInput('测试账套');
 const customerInput = (name: string): CustomerInput => ({ name, uscc: '', termsDays: 30, creditLimit: null, contacts: [], tags: [], notes: '' });
 const invoiceInput = (customerId: string, number: string, issueDate: string, dueDate: string, amount: number): InvoiceInput => ({
   customerId, number, issueDate, dueDate, amount, currency: 'CNY', description: '', disputed: false, disputeReason: '',
@@ -25,7 +22,7 @@ const start = workerApis({ broadcast: true });
 
 /** A book with one customer, two invoices and a partial payment. */
 async function smallBook(api: WorkerApi) {
-  const book = must(await api.createBook(bookInput));
+  const book = must(await api.createBook(BOOK));
   const customer = must(await api.saveCustomer(book.id, customerInput('杭州恒达贸易有限公司')));
   const a = must(await api.saveInvoice(book.id, invoiceInput(customer.id, 'A-1', '2025-01-10', '2025-02-09', 100_000)));
   const b = must(await api.saveInvoice(book.id, invoiceInput(customer.id, 'A-2', '2025-03-01', '2025-03-31', 50_000)));

@@ -1,21 +1,19 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BookInput, InvoiceInput } from '../../../src/api/contract';
+import type { InvoiceInput } from '../../../src/api/contract';
 import { openDb } from '../../../src/db/schema';
 import type { Result } from '../../../src/domain/errors';
 import { Ledger } from '../../../src/ledger';
 import { readBookRecords } from '../../../workers/bookRecords';
 import { createApi, type WorkerApi } from '../../../workers/api';
+import { bookInput } from './harness';
 
 // Credit left by a March payment, applied to an invoice issued in May. The
 // worker's ledger follows the write incrementally and must agree with a ledger
 // rebuilt from the stored records, today and on the days in between.
 
-const bookInput: BookInput = {
-  name: '测试账套', currency: 'CNY', locale: 'zh-CN', agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due',
-  defaultTermsDays: 30, commaDecimal: false, limitationYears: 3,
-};
+const BOOK = bookInput('测试账套');
 const invoiceInput = (customerId: string, number: string, issueDate: string, dueDate: string, amount: number): InvoiceInput => ({
   customerId, number, issueDate, dueDate, amount, currency: 'CNY', description: '', disputed: false, disputeReason: '',
 });
@@ -40,7 +38,7 @@ afterEach(async () => {
 async function setUp() {
   name = crypto.randomUUID();
   api = createApi(openDb(name), { snapshotDelayMs: 10_000, broadcast: false });
-  const book = must(await api.createBook(bookInput));
+  const book = must(await api.createBook(BOOK));
   const customer = must(await api.saveCustomer(book.id, { name: '杭州恒达贸易有限公司', uscc: '', termsDays: 30, creditLimit: null, contacts: [], tags: [], notes: '' }));
   must(await api.saveInvoice(book.id, invoiceInput(customer.id, 'A-1', '2025-01-10', '2025-02-09', 100_000)));
   const paid = must(await api.recordPayment(book.id, {

@@ -1,16 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../src/domain/errors';
-import { must, workerApis } from './harness';
+import { bookInput, must, workerApis } from './harness';
 import type { WorkerApi } from '../../../workers/api';
-import type { BookInput, CustomerInput, InvoiceInput, RestoreReport } from '../../../src/api/contract';
+import type { CustomerInput, InvoiceInput, RestoreReport } from '../../../src/api/contract';
 import { canonicalJson, checksumOf } from '../../../src/backup/format';
 import type { OverdueDb } from '../../../src/db/schema';
 
-const bookInput = (name: string): BookInput => ({
-  name, currency: 'CNY', locale: 'zh-CN', agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due',
-  defaultTermsDays: 30, commaDecimal: false, limitationYears: 3,
-});
 const customerInput = (name: string): CustomerInput => ({ name, uscc: '', termsDays: 30, creditLimit: null, contacts: [], tags: [], notes: '' });
 const invoiceInput = (customerId: string, number: string, issueDate: string, dueDate: string, amount: number): InvoiceInput => ({
   customerId, number, issueDate, dueDate, amount, currency: 'CNY', description: '', disputed: false, disputeReason: '',
@@ -263,7 +259,7 @@ describe('restoreBackup', () => {
 describe('collections records in the backup', () => {
   it('carries promises, plans and notices, and a copy points them at the copied invoices', async () => {
     const { api } = start();
-    const book = must(await api.createBook({ ...bookInputForCollections }));
+    const book = must(await api.createBook(bookInput('备份催收')));
     const customer = must(await api.saveCustomer(book.id, { name: '甲', uscc: '', termsDays: 30, creditLimit: null, contacts: [], tags: [], notes: '' }));
     const invoice = must(await api.saveInvoice(book.id, {
       customerId: customer.id, number: 'FP-1', issueDate: '2026-01-01', dueDate: '2026-01-31', amount: 50_000, currency: '',
@@ -302,7 +298,7 @@ describe('collections records in the backup', () => {
 
   it('refuses an attachment whose bytes do not match its size, naming the place', async () => {
     const { api } = start();
-    const book = must(await api.createBook({ ...bookInputForCollections }));
+    const book = must(await api.createBook(bookInput('备份催收')));
     const customer = must(await api.saveCustomer(book.id, { name: '乙', uscc: '', termsDays: 30, creditLimit: null, contacts: [], tags: [], notes: '' }));
     must(await api.logContact(book.id, {
       customerId: customer.id, invoiceId: null, date: '2026-02-05', channel: 'visit', stage: '', outcome: 'reached', note: '',
@@ -328,7 +324,3 @@ describe('collections records in the backup', () => {
   });
 });
 
-const bookInputForCollections = {
-  name: '备份催收', currency: 'CNY', locale: 'zh-CN' as const, agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due' as const,
-  defaultTermsDays: 30, commaDecimal: false, limitationYears: 3,
-};

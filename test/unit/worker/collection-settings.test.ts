@@ -3,9 +3,8 @@
 // the queue and the notices say.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { must, workerApis } from './harness';
+import { bookInput, must, workerApis } from './harness';
 import type { WorkerApi } from '../../../workers/api';
-import type { BookInput } from '../../../src/api/contract';
 import type { CollectionSettings } from '../../../src/api/collection-settings';
 import { addDays } from '../../../src/domain/calendar';
 import { DEFAULT_CHARGE_RULE } from '../../../src/domain/charges';
@@ -14,15 +13,12 @@ import type { FieldError, Result } from '../../../src/domain/errors';
 import { DEFAULT_TEMPLATES } from '../../../src/domain/notice-template';
 import { DEFAULT_POLICY } from '../../../src/domain/policy';
 
-const bookInput: BookInput = {
-  name: 'Hengda Trading', currency: 'CNY', locale: 'en', agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due',
-  defaultTermsDays: 30, commaDecimal: false, limitationYears: 3,
-};
+const BOOK = bookInput('Hengda Trading', { locale: 'en' });
 const DUE = '2026-03-31';
 const start = workerApis();
 
 async function setUp(api: WorkerApi) {
-  const book = must(await api.createBook(bookInput));
+  const book = must(await api.createBook(BOOK));
   const customer = must(await api.saveCustomer(book.id, {
     name: 'Hangzhou Hengda', uscc: '', termsDays: 30, creditLimit: null, contacts: [], tags: [], notes: '',
   }));

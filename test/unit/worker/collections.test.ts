@@ -4,22 +4,18 @@
 // invoices are never chased; bad input changes nothing.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { must, workerApis } from './harness';
+import { bookInput, must, workerApis } from './harness';
 import type { WorkerApi } from '../../../workers/api';
-import type { BookInput } from '../../../src/api/contract';
 import type { ContactInput } from '../../../src/api/collections';
 import { addDays } from '../../../src/domain/calendar';
 import { ATTACHMENT_MAX_BYTES } from '../../../src/domain/collections';
 
-const bookInput: BookInput = {
-  name: '催收测试', currency: 'CNY', locale: 'zh-CN', agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due',
-  defaultTermsDays: 30, commaDecimal: false, limitationYears: 3,
-};
+const BOOK = bookInput('催收测试');
 const DUE = '2026-03-31';
 const start = workerApis();
 
 async function setUp(api: WorkerApi) {
-  const book = must(await api.createBook(bookInput));
+  const book = must(await api.createBook(BOOK));
   const customer = must(await api.saveCustomer(book.id, {
     name: '杭州恒达贸易有限公司', uscc: '', termsDays: 30, creditLimit: null, contacts: [], tags: [], notes: '',
   }));

@@ -1,16 +1,13 @@
 import 'fake-indexeddb/auto';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { must, workerApis } from './harness';
-import type { BookInput, CustomerInput, ExportFile, InvoiceInput } from '../../../src/api/contract';
+import { bookInput, must, workerApis } from './harness';
+import type { CustomerInput, ExportFile, InvoiceInput } from '../../../src/api/contract';
 import { Repository } from '../../../src/db/repository';
 import type { OverdueDb } from '../../../src/db/schema';
 import type { Activity } from '../../../src/domain/types';
 
-const bookInput: BookInput = {
-  name: '华东 代账/2025', currency: 'CNY', locale: 'zh-CN', agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due',
-  defaultTermsDays: 30, commaDecimal: false, limitationYears: 3,
-};
+const BOOK = bookInput('华东 代账/2025');
 const customerInput = (name: string): CustomerInput => ({
   name, uscc: '', termsDays: 30, creditLimit: 500_000,
   contacts: [{ name: '王经理', phone: '+86 138 0000 0000', email: '', wechat: 'wx1', address: '' }], tags: ['VIP'], notes: '',
@@ -26,7 +23,7 @@ const AS_OF = '2025-04-15';
 /** Two customers (one named like a formula), three invoices, a partial payment, an activity. */
 async function smallBook() {
   const { api, db } = start();
-  const book = must(await api.createBook(bookInput));
+  const book = must(await api.createBook(BOOK));
   const hengda = must(await api.saveCustomer(book.id, customerInput('杭州恒达贸易有限公司')));
   const evil = must(await api.saveCustomer(book.id, customerInput('=HYPERLINK("http://x")')));
   const a1 = must(await api.saveInvoice(book.id, invoiceInput(hengda.id, 'A-1', '2025-01-10', '2025-02-09', 100_000)));

@@ -3,8 +3,17 @@
 import { Dexie } from 'dexie';
 import { afterEach } from 'vitest';
 import { openDb, type OverdueDb } from '../../../src/db/schema';
+import type { BookInput } from '../../../src/api/contract';
 import type { Result } from '../../../src/domain/errors';
 import { createApi, type WorkerApi } from '../../../workers/api';
+
+/** A valid book as the settings page would send it: CNY, zh-CN, the default aging and terms. */
+export function bookInput(name: string, over: Partial<BookInput> = {}): BookInput {
+  return {
+    name, currency: 'CNY', locale: 'zh-CN', agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due',
+    defaultTermsDays: 30, commaDecimal: false, limitationYears: 3, ...over,
+  };
+}
 
 /** The value of a Result the test expects to succeed; its errors otherwise. */
 export function must<T>(r: Result<T>): T {

@@ -3,14 +3,11 @@
 // allocated to the invoice they name (rest as credit) or oldest due first.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { must, workerApis } from './harness';
+import { bookInput, must, workerApis } from './harness';
 import type { WorkerApi } from '../../../workers/api';
-import type { BookInput, ImportPreviewOptions } from '../../../src/api/contract';
+import type { ImportPreviewOptions } from '../../../src/api/contract';
 
-const bookInput: BookInput = {
-  name: '导入测试', currency: 'CNY', locale: 'zh-CN', agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due',
-  defaultTermsDays: 30, commaDecimal: false, limitationYears: 3,
-};
+const BOOK = bookInput('导入测试');
 
 const start = workerApis();
 
@@ -55,7 +52,7 @@ async function customerByName(api: WorkerApi, bookId: string, name: string) {
 describe('customers files', () => {
   it('previews without writing, imports one batch, is idempotent and undone as a whole', async () => {
     const { api } = start();
-    const book = must(await api.createBook(bookInput));
+    const book = must(await api.createBook(BOOK));
     const p = await load(api, book.id, CUSTOMERS, { kind: 'customers' });
     expect(p.mapping).toMatchObject({ code: 0, name: 1, terms_days: 2, credit_limit: 3, contact: 4, phone: 5 });
     expect(p.counts).toMatchObject({ rows: 3, newCustomers: 2, existingCustomers: 0, errors: 1 });
@@ -79,7 +76,7 @@ describe('customers files', () => {
 
 describe('payments files', () => {
   async function bookWithInvoices(api: WorkerApi) {
-    const book = must(await api.createBook(bookInput));
+    const book = must(await api.createBook(BOOK));
     must(await api.importCommit((await load(api, book.id, CUSTOMERS, { kind: 'customers' })).token));
     must(await api.importCommit((await load(api, book.id, INVOICES, {})).token));
     return book;
@@ -130,7 +127,7 @@ describe('payments files', () => {
 describe('presets for customers and payments files', () => {
   it('saves a mapping per kind and applies it only to that kind of file', async () => {
     const { api } = start();
-    const book = must(await api.createBook(bookInput));
+    const book = must(await api.createBook(BOOK));
     // Headers no synonym knows: without a preset there is no customer name.
     const odd = ['Wer,Tage', 'Müller GmbH,60', 'Schmidt AG,'].join('\n');
     const unmapped = await load(api, book.id, odd, { kind: 'customers' });

@@ -2,15 +2,12 @@
 // one undoable batch, a second import of the same file changes nothing.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { must, workerApis } from './harness';
+import { bookInput, must, workerApis } from './harness';
 import type { WorkerApi } from '../../../workers/api';
-import type { BookInput, ImportPreview, Progress } from '../../../src/api/contract';
+import type { ImportPreview, Progress } from '../../../src/api/contract';
 import { encodeGb } from '../../../src/export/gb18030';
 
-const bookInput: BookInput = {
-  name: '导入测试', currency: 'CNY', locale: 'zh-CN', agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due',
-  defaultTermsDays: 30, commaDecimal: false, limitationYears: 3,
-};
+const BOOK = bookInput('导入测试');
 
 const start = workerApis();
 
@@ -36,7 +33,7 @@ async function preview(api: WorkerApi, bookId: string, text = CSV): Promise<Impo
 describe('importPreview', () => {
   it('detects GB18030, the header below the title, the mapping, and counts without writing', async () => {
     const { api } = start();
-    const book = must(await api.createBook(bookInput));
+    const book = must(await api.createBook(BOOK));
     const seen: Progress[] = [];
     const p = must(await api.importPreview(book.id, { name: 'x.csv', bytes: bytesOf(CSV) }, { today: '2025-06-30' }, (x) => seen.push(x)));
     expect(p.encoding).toBe('gb18030');
@@ -56,7 +53,7 @@ describe('importPreview', () => {
 
   it('re-reads with a corrected mapping and an encoding override', async () => {
     const { api } = start();
-    const book = must(await api.createBook(bookInput));
+    const book = must(await api.createBook(BOOK));
     const p = must(await api.importPreview(book.id, { name: 'x.csv', bytes: bytesOf(CSV) }, { map: { paid_amount: '', paid_date: '' } }));
     expect(p.mapping.paid_amount).toBeUndefined();
     expect(p.counts.payments).toBe(0);
@@ -67,7 +64,7 @@ describe('importPreview', () => {
 
   it('reads rows pasted from Excel (tab-separated)', async () => {
     const { api } = start();
-    const book = must(await api.createBook(bookInput));
+    const book = must(await api.createBook(BOOK));
     const pasted = 'Customer\tInvoice #\tInvoice date\tAmount\nAcme Ltd\tA-1\t2025-01-05\t120.00\n';
     const p = must(await api.importPreview(book.id, { pasted }, {}));
     expect(p.delimiter).toBe('\t');
@@ -76,7 +73,7 @@ describe('importPreview', () => {
 
   it('caps the problem list but counts every problem', async () => {
     const { api } = start();
-    const book = must(await api.createBook(bookInput));
+    const book = must(await api.createBook(BOOK));
     const lines = ['Customer,Invoice #,Invoice date,Amount'];
     for (let i = 0; i < 700; i++) lines.push(`Acme,N-${i},bad,1.00`);
     const p = must(await api.importPreview(book.id, { pasted: lines.join('\n') }, { delimiter: ',' }));
@@ -87,7 +84,7 @@ describe('importPreview', () => {
 
   it('is cancelled by importCancel while reading, and the token is then gone', async () => {
     const { api } = start();
-    const book = must(await api.createBook(bookInput));
+    const book = must(await api.createBook(BOOK));
     const lines = ['Customer,Invoice #,Invoice date,Amount'];
     for (let i = 0; i < 60_000; i++) lines.push(`Customer ${i % 50},N-${i},2025-01-05,10.00`);
     const running = api.importPreview(book.id, { pasted: lines.join('\n') }, { delimiter: ',', token: 'T1' }, () => {
@@ -104,7 +101,7 @@ describe('importPreview', () => {
 describe('importCommit', () => {
   it('writes one batch, allocates paid columns, and a second import of the same file changes nothing', async () => {
     const { api } = start();
-    const book = must(await api.createBook(bookInput));
+    const book = must(await api.createBook(BOOK));
     const p = await preview(api, book.id);
     const summary = must(await api.importCommit(p.token));
     expect(summary).toEqual({ invoices: 3, customers: 2, payments: 2, existing: 0, skipped: 1 });
@@ -132,7 +129,7 @@ describe('importCommit', () => {
 
   it('matches customers by name ignoring case and spacing, and adds only the new invoices', async () => {
     const { api } = start();
-    const book = must(await api.createBook(bookInput));
+    const book = must(await api.createBook(BOOK));
     must(await api.saveCustomer(book.id, { name: 'ACME  Ltd', uscc: '', termsDays: 30, creditLimit: null, contacts: [], tags: [], notes: '' }));
     const one = 'Customer\tInvoice #\tInvoice date\tAmount\nacme ltd\tA-1\t2025-01-05\t120.00\n';
     must(await api.importCommit(must(await api.importPreview(book.id, { pasted: one }, {})).token));
@@ -145,7 +142,7 @@ describe('importCommit', () => {
 
   it('is undone as a whole by the ordinary undo', async () => {
     const { api } = start();
-    const book = must(await api.createBook(bookInput));
+    const book = must(await api.createBook(BOOK));
     must(await api.importCommit((await preview(api, book.id)).token));
     expect((await api.listBooks())[0]).toMatchObject({ customers: 2, invoices: 3 });
     const undone = must(await api.undo(book.id));
@@ -158,7 +155,7 @@ describe('importCommit', () => {
 
   it('leaves out an invoice whose number another customer holds', async () => {
     const { api } = start();
-    const book = must(await api.createBook(bookInput));
+    const book = must(await api.createBook(BOOK));
     must(await api.importCommit(must(await api.importPreview(book.id, { pasted: 'Customer\tInvoice #\tInvoice date\tAmount\nAcme\tA-1\t2025-01-05\t120.00\n' }, {})).token));
     const p = must(await api.importPreview(book.id, { pasted: 'Customer\tInvoice #\tInvoice date\tAmount\nOther Co\tA-1\t2025-01-05\t50.00\n' }, {}));
     expect(p.counts).toMatchObject({ newInvoices: 0, existingInvoices: 0, errors: 1 });
@@ -178,7 +175,7 @@ describe('import presets', () => {
     expect((await api.listImportPresets()).at(-1)).toEqual(saved);
 
     // A saved preset maps the columns of a file whose headers no synonym knows.
-    const book = must(await api.createBook(bookInput));
+    const book = must(await api.createBook(BOOK));
     const pasted = 'Who\tRef\tWhen\tSum\nAcme\tZ-1\t05/01/2025\t10.00\n';
     must(await api.saveImportPreset('Odd', { customer_name: 'Who', number: 'Ref', issue_date: 'When', amount: 'Sum' }, { dateOrder: 'dmy' }));
     const p = must(await api.importPreview(book.id, { pasted }, { preset: 'user:Odd' }));

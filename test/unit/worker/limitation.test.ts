@@ -5,7 +5,7 @@
 // warnings and the queue's warnings list; the period length is the book's setting.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { must, workerApis } from './harness';
+import { bookInput, must, workerApis } from './harness';
 import type { WorkerApi } from '../../../workers/api';
 import type { BookInput } from '../../../src/api/contract';
 import type { ContactInput, NoticeRequest } from '../../../src/api/collections';
@@ -14,17 +14,14 @@ import { addYears } from '../../../src/domain/limitation';
 import { contactKinds } from '../../../workers/limitation-events';
 import type { Channel, Outcome } from '../../../src/domain/types';
 
-const bookInput: BookInput = {
-  name: '时效测试', currency: 'CNY', locale: 'zh-CN', agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due',
-  defaultTermsDays: 30, commaDecimal: false, limitationYears: 3,
-};
+const BOOK = bookInput('时效测试');
 /** Due 2021-03-31: the period runs from 2021-04-01 and, untouched, ends on 2024-04-01. */
 const DUE = '2021-03-31';
 const START = '2021-04-01';
 const UNTOUCHED_END = '2024-04-01';
 const start = workerApis();
 
-async function setUp(api: WorkerApi, input: BookInput = bookInput) {
+async function setUp(api: WorkerApi, input: BookInput = BOOK) {
   const book = must(await api.createBook(input));
   const customer = must(await api.saveCustomer(book.id, {
     name: '苏州明远机械有限公司', uscc: '', termsDays: 30, creditLimit: null, contacts: [], tags: [], notes: '',
@@ -176,9 +173,9 @@ describe('one invoice’s limitation period', () => {
   it('follows the book’s period length', async () => {
     const { api } = start();
     const { book, invoice } = await setUp(api);
-    must(await api.updateBook(book.id, { ...bookInput, limitationYears: 5 }));
+    must(await api.updateBook(book.id, { ...BOOK, limitationYears: 5 }));
     expect(await api.invoiceLimitation(book.id, invoice.id, '2022-01-01')).toMatchObject({ endsOn: addYears(START, 5), years: 5 });
-    must(await api.updateBook(book.id, { ...bookInput, limitationYears: 1 }));
+    must(await api.updateBook(book.id, { ...BOOK, limitationYears: 1 }));
     expect(await api.invoiceLimitation(book.id, invoice.id, '2022-01-01')).toMatchObject({ endsOn: '2022-04-01', warning: 'days90', years: 1 });
   });
 });
@@ -232,7 +229,7 @@ describe('limitation warnings list', () => {
     // Due 2020-02-28: the period runs from 2020-02-29, the tightest year there is (a 1-year period is 365 days).
     const invoice = await addInvoice(api, book.id, customer.id, 'LEAP-1', '2020-02-28');
     for (const years of [1, 2, 3, 4, 10]) {
-      must(await api.updateBook(book.id, { ...bookInput, limitationYears: years }));
+      must(await api.updateBook(book.id, { ...BOOK, limitationYears: years }));
       const endsOn = addYears('2020-02-29', years);
       const listed = async (day: string) => (await api.limitationWarnings(book.id, day)).rows.some((r) => r.invoiceId === invoice.id);
       expect([years, await listed(addDays(endsOn, -91)), await listed(addDays(endsOn, -90))]).toEqual([years, false, true]);

@@ -6,18 +6,15 @@
 import 'fake-indexeddb/auto';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { must, workerApis } from './harness';
-import type { BookInput, CustomerInput, InvoiceInput } from '../../../src/api/contract';
+import { bookInput, must, workerApis } from './harness';
+import type { CustomerInput, InvoiceInput } from '../../../src/api/contract';
 import type { StatementFile } from '../../../src/api/statements';
 import { addDays } from '../../../src/domain/calendar';
 import { formatPlain } from '../../../src/domain/money';
 import type { Minor } from '../../../src/domain/types';
 import type { WorkerApi } from '../../../workers/api';
 
-const bookInput: BookInput = {
-  name: '华东代账', currency: 'CNY', locale: 'zh-CN', agingBounds: [30, 60, 90, 180, 365], agingBasis: 'due',
-  defaultTermsDays: 30, commaDecimal: false, limitationYears: 3,
-};
+const BOOK = bookInput('华东代账');
 const customerInput = (name: string, address = ''): CustomerInput => ({
   name, uscc: '', termsDays: 30, creditLimit: null,
   contacts: [{ name: '王经理', phone: '', email: '', wechat: '', address }], tags: [], notes: '',
@@ -37,7 +34,7 @@ const start = workerApis();
  * After it: I-4 700.00 and a payment of 100.00. Another customer has an invoice too.
  */
 async function book(api: WorkerApi) {
-  const b = must(await api.createBook(bookInput));
+  const b = must(await api.createBook(BOOK));
   const c = must(await api.saveCustomer(b.id, customerInput('杭州恒达贸易有限公司', '杭州市西湖区文三路 1 号')));
   const other = must(await api.saveCustomer(b.id, customerInput('别的客户')));
   const i1 = must(await api.saveInvoice(b.id, invoiceInput(c.id, 'I-1', '2025-01-10', '2025-02-09', 100_000)));
