@@ -3,7 +3,7 @@
 
 import type { Result } from '../domain/errors';
 import type { Grade, Notice, NoticeLayoutBlock, PaymentPlan, PromiseState, PromiseToPay, Stage, TemplateId } from '../domain/collections';
-import type { Activity, Channel, Id, IsoDate, Minor, Outcome } from '../domain/types';
+import type { Activity, Id, IsoDate, Minor } from '../domain/types';
 
 /** One customer who needs an action today or is late on one. */
 export interface QueueRow {
@@ -34,23 +34,17 @@ export interface QueuePage {
   paused: number;
 }
 
-/** A contact as logged from the queue or the customer page. */
-export interface ContactInput {
-  customerId: Id;
-  /** The invoice the stage counted from, or null for a contact about the customer as a whole. */
-  invoiceId: Id | null;
-  date: IsoDate;
-  channel: Channel;
-  /** The policy stage id, or '' for a contact outside the policy. */
-  stage: string;
-  outcome: Outcome;
-  note: string;
-  nextActionDate: IsoDate | null;
+/**
+ * A contact as logged from the queue or the customer page: the contact log's own
+ * fields (invoiceId null = about the customer as a whole; stage '' = outside the
+ * policy), plus what may come with it.
+ */
+export type ContactInput = Pick<Activity, 'customerId' | 'invoiceId' | 'date' | 'channel' | 'stage' | 'outcome' | 'note' | 'nextActionDate'> & {
   /** With outcome 'promised': what was promised, against which invoices. */
   promise?: { amount: Minor; date: IsoDate; invoiceIds: Id[]; graceDays: number } | null;
   /** Proof of delivery: a photo or PDF, at most ATTACHMENT_MAX_BYTES. */
   attachment?: { name: string; type: string; bytes: ArrayBuffer } | null;
-}
+};
 
 /** An attachment as lists show it (the bytes are fetched on demand). */
 export interface AttachmentInfo {
