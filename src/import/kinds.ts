@@ -4,6 +4,7 @@
 // say exactly what the column is; rank 1 names are generic and lose to rank 0 ones.
 import { IMPORT_FIELDS } from './fields';
 import { normalizeHeader, withoutBrackets } from './normalize';
+import { synonymIndex, type Tiers } from './synonym-index';
 
 export type ImportKind = 'invoices' | 'customers' | 'payments';
 export const IMPORT_KINDS: readonly ImportKind[] = ['invoices', 'customers', 'payments'];
@@ -29,7 +30,6 @@ export const PAYMENT_FIELDS = [
 ] as const;
 export type PaymentField = (typeof PAYMENT_FIELDS)[number];
 
-type Tiers = readonly (readonly string[])[];
 
 const CUSTOMER_SYNONYMS: Record<CustomerField, Tiers> = {
   code: [
@@ -92,23 +92,9 @@ const PAYMENT_SYNONYMS: Record<PaymentField, Tiers> = {
   ],
 };
 
-function indexOf<F extends string>(synonyms: Record<F, Tiers>): Map<string, { field: F; rank: number }[]> {
-  const byName = new Map<string, { field: F; rank: number }[]>();
-  for (const [field, tiers] of Object.entries(synonyms) as [F, Tiers][]) {
-    tiers.forEach((names, rank) => {
-      for (const name of names) {
-        const key = normalizeHeader(name);
-        const list = byName.get(key) ?? [];
-        if (!list.some((m) => m.field === field)) list.push({ field, rank });
-        byName.set(key, list);
-      }
-    });
-  }
-  return byName;
-}
 
-const customerIndex = indexOf(CUSTOMER_SYNONYMS);
-const paymentIndex = indexOf(PAYMENT_SYNONYMS);
+const customerIndex = synonymIndex(CUSTOMER_SYNONYMS);
+const paymentIndex = synonymIndex(PAYMENT_SYNONYMS);
 
 function lookup<F extends string>(index: Map<string, { field: F; rank: number }[]>, header: string): { field: F; rank: number }[] {
   const found = index.get(normalizeHeader(header)) ?? index.get(normalizeHeader(withoutBrackets(header))) ?? [];

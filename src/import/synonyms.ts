@@ -15,8 +15,8 @@
 // - 'Due' alone is a due date (Wave lists "Due"); 'Amount Due' is a balance.
 import type { ImportField } from './fields';
 import { normalizeHeader, withoutBrackets } from './normalize';
+import { synonymIndex, type Tiers } from './synonym-index';
 
-type Tiers = readonly (readonly string[])[];
 
 const SYNONYMS: Record<ImportField, Tiers> = {
   number: [
@@ -120,17 +120,7 @@ export interface FieldMatch {
   rank: number;
 }
 
-const byName = new Map<string, FieldMatch[]>();
-for (const [field, tiers] of Object.entries(SYNONYMS) as [ImportField, Tiers][]) {
-  tiers.forEach((names, rank) => {
-    for (const name of names) {
-      const key = normalizeHeader(name);
-      const list = byName.get(key) ?? [];
-      if (!list.some((m) => m.field === field)) list.push({ field, rank });
-      byName.set(key, list);
-    }
-  });
-}
+const byName: Map<string, FieldMatch[]> = synonymIndex(SYNONYMS);
 const lineAmountKeys = new Set(LINE_AMOUNT_NAMES.map(normalizeHeader));
 
 /** The fields a column header may stand for, best first. Empty when it is no known name. */
