@@ -164,11 +164,9 @@ export function createCollectionsApi(
       ]);
       // Attachment info only: the bytes stay in IndexedDB until asked for.
       const attachments: AttachmentInfo[] = [];
-      for (const a of activities) {
-        await db.attachments.where('activityId').equals(a.id).each((f) => {
-          if (f.deleted === 0) attachments.push({ id: f.id, activityId: f.activityId, name: f.name, type: f.type, size: f.size });
-        });
-      }
+      await db.attachments.where('activityId').anyOf(activities.map((a) => a.id)).each((f) => {
+        if (f.deleted === 0) attachments.push({ id: f.id, activityId: f.activityId, name: f.name, type: f.type, size: f.size });
+      });
       const promiseList = promiseRows(promises, ledger, asOf);
       const planList = planRows(plans, ledger, asOf);
       const state = customerState(activities, promiseList, planList, asOf);
