@@ -57,7 +57,7 @@ export function createNoticeApi(
       const render = await prepare(bookId, request);
       if (!render) return fail('', 'notice.nothingDue');
       // Rendered inside the write's transaction, under the number it takes there.
-      return write((repo) => repo.issueNotice(bookId, { ...request, channel }, async (number) => {
+      return write((repo) => repo.issueNotice(bookId, { ...request, channel }, (number) => {
         const draft = render(number);
         return { subject: draft.subject, text: draft.text, blocks: draft.blocks, invoiceIds: draft.invoiceIds, total: draft.total };
       }));

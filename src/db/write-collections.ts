@@ -172,18 +172,17 @@ export async function nextNoticeNumber(db: OverdueDb, bookId: Id, date: IsoDate)
 /**
  * Stores a produced notice under the next number with its exact text, and logs the
  * stage as done (a contact on the notice's channel). `render` gets the number, so
- * the stored text carries it; it returns null when there is nothing to demand.
+ * the stored text carries it (the caller has checked there is something to demand).
  */
 export async function queueNotice(
   db: OverdueDb, bookId: Id, batch: WriteBatch,
   input: { customerId: Id; template: Notice['template']; stageId: string; date: IsoDate; locale: Notice['locale']; channel: Activity['channel'] },
-  render: (number: string) => Promise<Omit<Notice, keyof Stamped | 'customerId' | 'number' | 'template' | 'stageId' | 'date' | 'locale' | 'deliveredOn'> | null>,
+  render: (number: string) => Omit<Notice, keyof Stamped | 'customerId' | 'number' | 'template' | 'stageId' | 'date' | 'locale' | 'deliveredOn'>,
 ): Promise<Result<Notice>> {
   const customer = await liveCustomer(db, bookId, input.customerId);
   if (!customer) return fail('customerId', 'customer.notFound');
   const number = await nextNoticeNumber(db, bookId, input.date);
-  const rendered = await render(number);
-  if (!rendered) return fail('', 'notice.nothingDue');
+  const rendered = render(number);
   const notice = batch.put<Notice>('notices', null, {
     id: crypto.randomUUID(), bookId, updatedAt: batch.stamp(), deleted: 0, customerId: customer.id, number,
     template: input.template, stageId: input.stageId, date: input.date, locale: input.locale, deliveredOn: null, ...rendered,
