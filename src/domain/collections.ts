@@ -4,9 +4,9 @@
 // work on them live in policy.ts, dunning.ts, promise.ts, charges.ts,
 // limitation.ts and notice-template.ts.
 
-import type { Channel, Id, IsoDate, Minor, Stamped } from './types';
+import type { Channel, Grade, Id, IsoDate, Minor, Stamped } from './types';
 
-export type Grade = 'A' | 'B' | 'C' | 'D';
+export type { Grade };
 export const GRADES: readonly Grade[] = ['A', 'B', 'C', 'D'];
 
 /** A stage is either something the user does (call, visit) or a notice the app produces. */

@@ -97,7 +97,12 @@ export type ErrorCode =
   | 'attachment.type'
   | 'attachment.tooLarge'
   // Risk weights (field = the RiskWeights key, params min, max; field '' params min when all are 0).
-  | 'risk.weight';
+  | 'risk.weight'
+  // A grade override without a reason (field 'reason'), or for an unknown customer (field 'customerId').
+  | 'grade.reasonRequired'
+  | 'grade.customerNotFound'
+  // Dismissing a warning needs a reason (field 'reason').
+  | 'warning.reasonRequired';
 
 export interface FieldError {
   /** Input name ('amount', 'dueDate', 'allocations.2.amount', ...) or '' for the whole form. */

@@ -63,6 +63,17 @@ export interface Customer extends Stamped {
   /** Service suspended (a bookkeeper's own fees: no more work until paid); absent = 0. */
   suspended?: 0 | 1;
   suspendReason?: string;
+  /** A grade set by hand over the computed one, with why and when; absent or null = none. */
+  gradeOverride?: GradeOverride | null;
+}
+
+/** Credit grades, A (优秀) the best to D (较差) the worst. */
+export type Grade = 'A' | 'B' | 'C' | 'D';
+
+export interface GradeOverride {
+  grade: Grade;
+  reason: string;
+  setOn: IsoDate;
 }
 
 export interface Invoice extends Stamped {

@@ -6,6 +6,8 @@ import { collectionSettingsEn } from './collection-settings-en';
 import { importEn } from './import-en';
 import { exportEn } from './export-en';
 import { statementsEn } from './statements-en';
+import { riskEn } from './risk-en';
+import { analyticsEn } from './analytics-en';
 
 export const en = {
   'app.name': 'Overdue',
@@ -416,6 +418,10 @@ export const en = {
   ...statementsEn,
   // Limitation period.
   ...limitationEn,
+  // Credit risk, warnings and the forecast.
+  ...riskEn,
+  // Analytics.
+  ...analyticsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,8 @@ import type { Messages } from './en';
 import { importZh } from './import-zh';
 import { exportZh } from './export-zh';
 import { statementsZh } from './statements-zh';
+import { riskZh } from './risk-zh';
+import { analyticsZh } from './analytics-zh';
 
 export const zhCN: Messages = {
   'app.name': 'Overdue',
@@ -413,4 +415,6 @@ export const zhCN: Messages = {
   ...collectionSettingsZh,
   ...statementsZh,
   ...limitationZh,
+  ...riskZh,
+  ...analyticsZh,
 };
