@@ -10,6 +10,7 @@ import { hrefs } from '../common/url';
 import { ContactForm, type ContactMode } from './ContactForm';
 import { stageName } from './stageName';
 import { SuspendedBadge } from './SuspendedBadge';
+import { GradeBadge } from '../risk/GradeBadge';
 
 export function QueueTable(props: { book: Book; rows: QueueRow[]; onLogged: (row: QueueRow, r: ContactResult) => void }) {
   const [open, setOpen] = createSignal<{ customerId: string; mode: ContactMode } | null>(null);
@@ -32,7 +33,8 @@ export function QueueTable(props: { book: Book; rows: QueueRow[]; onLogged: (row
             <>
               <tr data-testid="queue-row" data-customer={row.customerName} data-stage={row.stage.id}>
                 <td>
-                  <a href={hrefs.customer(row.customerId)}>{row.customerName}</a>
+                  <a href={hrefs.customer(row.customerId)}>{row.customerName}</a>{' '}
+                  <Show when={row.grade}>{(g) => <GradeBadge grade={g()} />}</Show>
                   <SuspendedBadge on={row.suspended} />
                 </td>
                 <td>
