@@ -28,6 +28,8 @@ export const hrefs = {
   invoice: (id: string) => `/invoice/?id=${encodeURIComponent(id)}`,
   payment: (customerId?: string) => (customerId ? `/payment/?customer=${encodeURIComponent(customerId)}` : '/payment/'),
   settings: () => '/settings/',
+  risk: () => '/risk/',
+  warnings: () => '/warnings/',
   notice: (id: string) => `/notice/?id=${encodeURIComponent(id)}`,
   statement: (customerId: string) => `/statement/?customer=${encodeURIComponent(customerId)}`,
   noticeDraft: (customerId: string, template: string, stage: string) =>

@@ -15,6 +15,7 @@ import { Nav, type NavPage } from './Nav';
 import { StorageBanner } from './StorageBanner';
 import { TodayControl } from './TodayControl';
 import { UndoButton } from './UndoButton';
+import { WarningNotifier } from '../warnings/WarningNotifier';
 
 export function Shell(props: { active: NavPage; title: string; children: JSX.Element }) {
   onMount(() => {
@@ -47,6 +48,7 @@ export function Shell(props: { active: NavPage; title: string; children: JSX.Ele
       <main class="main" id="main">
         <StorageBanner />
         <UpdatePrompt />
+        <WarningNotifier />
         <Switch>
           <Match when={sessionState() === 'starting'}>
             <Loading />
