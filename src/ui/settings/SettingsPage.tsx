@@ -9,6 +9,7 @@ import { PageHeader } from '../shell/PageHeader';
 import { Shell } from '../shell/Shell';
 import { BackupPanel } from './BackupPanel';
 import { CollectionsSettings } from './CollectionsSettings';
+import { RiskWeightsEditor } from '../risk/RiskWeightsEditor';
 import { book, refreshBooks, selectBook } from '../state/book';
 
 function SettingsView() {
@@ -83,6 +84,8 @@ function SettingsView() {
         </div>
       </div>
       <Show when={!creating() && book()}>{(b) => <CollectionsSettings book={b()} />}</Show>
+      {/* Keyed on the book: another book's weights load into a fresh form. */}
+      <Show when={!creating() && book()} keyed>{(b) => <RiskWeightsEditor book={b} />}</Show>
     </>
   );
 }
