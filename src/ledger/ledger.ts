@@ -11,6 +11,7 @@ import type { PaidEvent } from '../domain/promise';
 import { agingSummary } from './aging';
 import { allocationsTo, chaseCustomers, isSuspended, type ChaseCustomer } from './chase';
 import { customerRiskFacts } from './risk-facts';
+import { periodPerformance, type PerformanceFigures } from './performance';
 import { limitationInvoices, type LimitationInvoice } from './limitation';
 import { applyChange, loadRecords, type LedgerRecords } from './changes';
 import { nameRanks } from './collation';
@@ -197,6 +198,12 @@ export class Ledger {
   /** What the customer's credit score is computed from, as of the day (promise counts aside). */
   customerRiskFacts(customerId: Id, asOf: IsoDate): ReturnType<typeof customerRiskFacts> {
     return customerRiskFacts(this.store, this.view(asOf), customerId);
+  }
+
+  /** Collection performance of [from, to] for the analytics page, in the book's aging bounds and basis. */
+  performance(from: IsoDate, to: IsoDate, topCount = 10): PerformanceFigures {
+    const book = this.store.book;
+    return periodPerformance(this.store, from, to, { bounds: book.agingBounds, basis: book.agingBasis, topCount });
   }
 
   isSuspended(customerId: Id): boolean {
