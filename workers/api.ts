@@ -24,6 +24,7 @@ import { createImportApi } from './import';
 import { createCollectionsApi } from './collections';
 import { createChargesApi } from './charges';
 import { createRiskApi } from './risk';
+import { createPerformanceApi } from './performance';
 import { createStatementsApi } from './statements';
 import { createCollectionSettingsApi } from './collection-settings';
 import { createLimitationApi } from './limitation';
@@ -210,6 +211,7 @@ export function createApi(db: OverdueDb, options: ApiOptions = {}): WorkerApi {
     ...createCollectionsApi(db, ready, ledgerOf),
     ...createChargesApi(db, write, ledgerOf),
     ...createRiskApi(db, ledgerOf),
+    ...createPerformanceApi(db, ledgerOf),
     ...createStatementsApi(db, ready),
     ...createCollectionSettingsApi(db, ready),
     ...createLimitationApi(db, ledgerOf),

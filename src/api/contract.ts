@@ -10,6 +10,7 @@ import type { Result } from '../domain/errors';
 import type { ImportKind } from '../import/kinds';
 import type { ChargesApi } from './charges';
 import type { RiskApi } from './risk';
+import type { AnalyticsApi } from './analytics';
 import type { CollectionsApi } from './collections';
 import type { StatementsApi } from './statements';
 import type { CollectionSettingsApi } from './collection-settings';
@@ -402,7 +403,7 @@ export interface ImportPresetInfo {
   options: { encoding?: string; delimiter?: string; dateOrder?: 'ymd' | 'dmy' | 'mdy' };
 }
 
-export interface OverdueApi extends CollectionsApi, CollectionSettingsApi, ChargesApi, StatementsApi, LimitationApi, RiskApi {
+export interface OverdueApi extends CollectionsApi, CollectionSettingsApi, ChargesApi, StatementsApi, LimitationApi, RiskApi, AnalyticsApi {
   /** Opens the database; reports a blocked upgrade or other storage failure plainly. */
   open(): Promise<StorageStatus>;
   listBooks(): Promise<BookSummary[]>;
