@@ -11,6 +11,7 @@ import type { PaidEvent } from '../domain/promise';
 import { agingSummary } from './aging';
 import { allocationsTo, chaseCustomers, isSuspended, type ChaseCustomer } from './chase';
 import { customerRiskFacts } from './risk-facts';
+import { customerFactsAsOf, riskBook, riskIndex, type LedgerRiskFacts, type RiskBook, type RiskIndex } from './risk-book';
 import { periodPerformance, type PerformanceFigures } from './performance';
 import { limitationInvoices, type LimitationInvoice } from './limitation';
 import { applyChange, loadRecords, type LedgerRecords } from './changes';
@@ -29,7 +30,8 @@ export interface CustomerFigures { open: Minor; overdue: Minor; credit: Minor; a
 
 export class Ledger {
   /** Bumped by every apply(); cached answers carry the version they were computed at. */
-  private version = 0;
+  private applied = 0;
+  private riskIndexCache: { version: number; index: RiskIndex } | null = null;
   private viewCache: { version: number; day: DayNumber; view: BalanceView } | null = null;
   private totalsCache: { version: number; day: DayNumber; totals: CustomerTotals } | null = null;
   /** Keyed by the store's namesVersion, not the ledger version. */
@@ -58,7 +60,12 @@ export class Ledger {
   apply(changes: readonly Change[]): void {
     if (changes.length === 0) return;
     for (const change of changes) applyChange(this.store, change);
-    this.version += 1;
+    this.applied += 1;
+  }
+
+  /** Changes with every apply(): answers computed from the ledger may be cached under it. */
+  get version(): number {
+    return this.applied;
   }
 
   get book(): BookSettings {
@@ -200,6 +207,25 @@ export class Ledger {
     return customerRiskFacts(this.store, this.view(asOf), customerId);
   }
 
+  /** Every customer's risk facts, the paid-invoice history and the open invoices as of the day, in one pass. */
+  riskBook(asOf: IsoDate): RiskBook {
+    return riskBook(this.store, this.riskIndex(), toDayNumber(asOf));
+  }
+
+  /** One customer's risk facts at each of the days (promise counts aside); null when there is no such customer. */
+  customerRiskHistory(customerId: Id, days: readonly IsoDate[]): LedgerRiskFacts[] | null {
+    const c = this.store.customerIndex.get(customerId);
+    if (c === undefined) return null;
+    const index = this.riskIndex();
+    const out: LedgerRiskFacts[] = [];
+    for (const day of days) {
+      const facts = customerFactsAsOf(this.store, index, c, toDayNumber(day));
+      if (!facts) return null;
+      out.push(facts);
+    }
+    return out;
+  }
+
   /** Collection performance of [from, to] for the analytics page, in the book's aging bounds and basis. */
   performance(from: IsoDate, to: IsoDate, topCount = 10): PerformanceFigures {
     const book = this.store.book;
@@ -218,6 +244,11 @@ export class Ledger {
   customerName(customerId: Id): string | null {
     const c = this.store.customerIndex.get(customerId);
     return c === undefined ? null : (this.store.customerNames[c] as string);
+  }
+
+  private riskIndex(): RiskIndex {
+    if (this.riskIndexCache?.version !== this.version) this.riskIndexCache = { version: this.version, index: riskIndex(this.store) };
+    return this.riskIndexCache.index;
   }
 
   private view(asOf: IsoDate): BalanceView {

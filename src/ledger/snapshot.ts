@@ -6,8 +6,12 @@ import { toBuffer } from './columns';
 import { LedgerStore, type BookSettings } from './store';
 
 export const SNAPSHOT_FORMAT = 'overdue.ledger';
-/** Bump when the layout changes; an unknown version is rebuilt from records. */
-export const SNAPSHOT_VERSION = 1;
+/**
+ * Bump when the layout changes; an unknown version is rebuilt from records.
+ * 2: customers.grade (grades set by hand); a version-1 snapshot has no such column
+ * and would lose them, so it is rebuilt.
+ */
+export const SNAPSHOT_VERSION = 2;
 
 export interface LedgerSnapshot {
   format: typeof SNAPSHOT_FORMAT;
@@ -17,6 +21,7 @@ export interface LedgerSnapshot {
   customers: {
     ids: string[]; names: string[];
     terms: ArrayBuffer; limit: ArrayBuffer; flags: ArrayBuffer; paid: ArrayBuffer; applied: ArrayBuffer;
+    grade: ArrayBuffer;
   };
   invoices: {
     ids: string[]; numbers: string[]; search: string[];
@@ -48,7 +53,7 @@ export function storeToSnapshot(s: LedgerStore): LedgerSnapshot {
     customers: {
       ids: s.customerIds.slice(0, c), names: s.customerNames.slice(0, c),
       terms: toBuffer(s.customerTerms, c), limit: toBuffer(s.customerLimit, c), flags: toBuffer(s.customerFlags, c),
-      paid: toBuffer(s.customerPaid, c), applied: toBuffer(s.customerApplied, c),
+      paid: toBuffer(s.customerPaid, c), applied: toBuffer(s.customerApplied, c), grade: toBuffer(s.customerGrade, c),
     },
     invoices: {
       ids: s.invoiceIds.slice(0, n), numbers: s.invoiceNumbers.slice(0, n), search: s.invoiceSearch.slice(0, n),
@@ -85,6 +90,7 @@ export function storeFromSnapshot(snap: LedgerSnapshot): LedgerStore {
   s.customerFlags = new Uint8Array(c.flags.slice(0));
   s.customerPaid = new Float64Array(c.paid.slice(0));
   s.customerApplied = new Float64Array(c.applied.slice(0));
+  s.customerGrade = new Uint8Array(c.grade.slice(0));
 
   const i = snap.invoices;
   s.invoiceCount = i.ids.length;

@@ -3,7 +3,7 @@
 // before, so inserts, edits, tombstones and undo all take the same O(1) path
 // and applying a change twice is harmless.
 
-import type { Adjustment, Allocation, Book, Customer, Id, Invoice, Payment } from '../domain/types';
+import type { Adjustment, Allocation, Book, Customer, Grade, Id, Invoice, Payment } from '../domain/types';
 import { addAt, ensureCapacity } from './columns';
 import { dayNumber } from './days';
 
@@ -17,6 +17,10 @@ export const FLAG_DISPUTED = 4;
 export const FLAG_SUSPENDED = 8;
 /** Either bit set: the row takes part in no figure. */
 export const GONE = FLAG_DELETED | FLAG_MISSING;
+
+/** customerGrade codes: 0 = no grade set by hand, 1..4 = A..D. */
+export const GRADE_CODES: readonly (Grade | null)[] = [null, 'A', 'B', 'C', 'D'];
+const gradeCode = (grade: Grade | undefined): number => (grade === undefined ? 0 : Math.max(0, GRADE_CODES.indexOf(grade)));
 
 /** Event kinds; EVENT_NONE marks a slot whose record was tombstoned. */
 export const EVENT_NONE = 0;
@@ -49,6 +53,8 @@ export class LedgerStore {
   /** Credit limit; NaN = none. */
   customerLimit = new Float64Array(64);
   customerFlags = new Uint8Array(64);
+  /** The grade set by hand (Customer.gradeOverride) as a GRADE_CODES index; 0 = none. */
+  customerGrade = new Uint8Array(64);
   /** Sum of the customer's live payments. */
   customerPaid = new Float64Array(64);
   /** Sum of the customer's live allocations; paid - applied = unapplied credit. */
@@ -163,6 +169,7 @@ export class LedgerStore {
     this.customerTerms[i] = c.termsDays;
     this.customerLimit[i] = c.creditLimit ?? Number.NaN;
     this.customerFlags[i] = (c.deleted === 1 ? FLAG_DELETED : 0) | (c.suspended === 1 ? FLAG_SUSPENDED : 0);
+    this.customerGrade[i] = gradeCode(c.gradeOverride?.grade);
   }
 
   removeCustomer(id: Id): void {
@@ -288,6 +295,7 @@ export class LedgerStore {
     this.customerTerms = ensureCapacity(this.customerTerms, n);
     this.customerLimit = ensureCapacity(this.customerLimit, n);
     this.customerFlags = ensureCapacity(this.customerFlags, n);
+    this.customerGrade = ensureCapacity(this.customerGrade, n);
     this.customerPaid = ensureCapacity(this.customerPaid, n);
     this.customerApplied = ensureCapacity(this.customerApplied, n);
   }
