@@ -30,6 +30,7 @@ export const hrefs = {
   settings: () => '/settings/',
   risk: () => '/risk/',
   warnings: () => '/warnings/',
+  analytics: () => '/analytics/',
   notice: (id: string) => `/notice/?id=${encodeURIComponent(id)}`,
   statement: (customerId: string) => `/statement/?customer=${encodeURIComponent(customerId)}`,
   noticeDraft: (customerId: string, template: string, stage: string) =>

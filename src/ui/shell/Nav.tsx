@@ -4,7 +4,7 @@ import { t, type MessageKey } from '../../i18n';
 import { hrefs } from '../common/url';
 import { WarningCountBadge } from '../warnings/WarningCountBadge';
 
-export type NavPage = 'dashboard' | 'queue' | 'customers' | 'invoices' | 'risk' | 'warnings' | 'import' | 'settings' | 'none';
+export type NavPage = 'dashboard' | 'queue' | 'customers' | 'invoices' | 'risk' | 'warnings' | 'analytics' | 'import' | 'settings' | 'none';
 
 const ITEMS: { page: Exclude<NavPage, 'none'>; href: string; label: MessageKey; icon: string }[] = [
   { page: 'dashboard', href: hrefs.dashboard(), label: 'nav.dashboard', icon: '◧' },
@@ -13,6 +13,7 @@ const ITEMS: { page: Exclude<NavPage, 'none'>; href: string; label: MessageKey; 
   { page: 'invoices', href: hrefs.invoices(), label: 'nav.invoices', icon: '▤' },
   { page: 'risk', href: hrefs.risk(), label: 'nav.risk', icon: '◔' },
   { page: 'warnings', href: hrefs.warnings(), label: 'nav.warnings', icon: '⚠' },
+  { page: 'analytics', href: hrefs.analytics(), label: 'nav.analytics', icon: '▥' },
   { page: 'import', href: '/import/', label: 'nav.import', icon: '⇪' },
   { page: 'settings', href: hrefs.settings(), label: 'nav.settings', icon: '⚙' },
 ];
