@@ -210,7 +210,7 @@ export function createApi(db: OverdueDb, options: ApiOptions = {}): WorkerApi {
     ...createImportApi(db, ready),
     ...createCollectionsApi(db, ready, ledgerOf),
     ...createChargesApi(db, write, ledgerOf),
-    ...createRiskApi(db, ledgerOf),
+    ...createRiskApi(db, write, ledgerOf),
     ...createPerformanceApi(db, ledgerOf),
     ...createStatementsApi(db, ready),
     ...createCollectionSettingsApi(db, ready),

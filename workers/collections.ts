@@ -9,7 +9,7 @@ import type { Repository } from '../src/db/repository';
 import type { OverdueDb } from '../src/db/schema';
 import { storageFailure } from '../src/db/storage-errors';
 import { addDays } from '../src/domain/calendar';
-import type { PaymentPlan, Policy, PromiseToPay } from '../src/domain/collections';
+import type { Grade, PaymentPlan, Policy, PromiseToPay } from '../src/domain/collections';
 import { nextAction, queueOrder, type NextAction, type Pause, type StageDone } from '../src/domain/dunning';
 import { policyFor } from '../src/domain/policy';
 import { bookPolicies } from './policies';
@@ -19,6 +19,8 @@ import type { Activity, Id, IsoDate } from '../src/domain/types';
 import type { Ledger } from '../src/ledger';
 import type { ChaseCustomer } from '../src/ledger/chase';
 import { createNoticeApi } from './notices';
+import { effectiveGrades } from './risk-state';
+import { bookWeights } from './risk-settings';
 
 interface CustomerState {
   done: StageDone[];
@@ -79,11 +81,11 @@ function customerState(activities: Activity[], promises: PromiseRow[], plans: Pl
   return state;
 }
 
-function queueRow(ledger: Ledger, c: ChaseCustomer, policy: Policy, action: NextAction): QueueRow {
+function queueRow(ledger: Ledger, c: ChaseCustomer, policy: Policy, action: NextAction, grade: Grade | null): QueueRow {
   return {
     customerId: c.customerId,
     customerName: c.name,
-    grade: null,
+    grade,
     suspended: c.suspended,
     stage: action.stage,
     stageNumber: action.stageIndex + 1,
@@ -133,6 +135,8 @@ export function createCollectionsApi(
       const [activities, promises, plans] = await Promise.all([
         bookRows<Activity>('activities', bookId), bookRows<PromiseToPay>('promises', bookId), bookRows<PaymentPlan>('plans', bookId),
       ]);
+      // The grade in use (set by hand, else computed) picks the policy and weighs the order.
+      const grades = await effectiveGrades(db, ledger, bookId, asOf, await bookWeights(db, bookId));
       const contactsOf = groupBy(activities);
       const promisesOf = groupBy(promiseRows(promises, ledger, asOf));
       const plansOf = groupBy(planRows(plans, ledger, asOf));
@@ -140,12 +144,13 @@ export function createCollectionsApi(
       let paused = 0;
       for (const c of chase) {
         const state = customerState(contactsOf.get(c.customerId) ?? [], promisesOf.get(c.customerId) ?? [], plansOf.get(c.customerId) ?? [], asOf);
-        const policy = policyFor(policies, null);
+        const grade = grades.get(c.customerId) ?? null;
+        const policy = policyFor(policies, grade);
         const action = nextAction({
           invoices: c.invoices, policy, done: state.done, pauses: state.pauses, broken: state.broken,
           snoozedUntil: state.snoozedUntil, asOf,
         });
-        if (action) rows.push(queueRow(ledger, c, policy, action));
+        if (action) rows.push(queueRow(ledger, c, policy, action, grade));
         else if (state.pausedBy !== null || (state.snoozedUntil !== null && state.snoozedUntil > asOf)) paused += 1;
       }
       rows.sort(queueOrder);
@@ -171,7 +176,8 @@ export function createCollectionsApi(
       const planList = planRows(plans, ledger, asOf);
       const state = customerState(activities, promiseList, planList, asOf);
       const policies = await bookPolicies(db, bookId);
-      const policy = policyFor(policies, null);
+      const grade = (await effectiveGrades(db, ledger, bookId, asOf, await bookWeights(db, bookId))).get(customerId) ?? null;
+      const policy = policyFor(policies, grade);
       const chase = ledger.chaseCustomers(asOf, addDays(asOf, leadDays(policies))).find((c) => c.customerId === customerId);
       const action = chase
         ? nextAction({ invoices: chase.invoices, policy, done: state.done, pauses: state.pauses, broken: state.broken, snoozedUntil: state.snoozedUntil, asOf })
@@ -184,7 +190,7 @@ export function createCollectionsApi(
       }
       activities.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.updatedAt < b.updatedAt ? 1 : -1));
       return {
-        next: chase && action ? queueRow(ledger, chase, policy, action) : null,
+        next: chase && action ? queueRow(ledger, chase, policy, action, grade) : null,
         pausedBy,
         activities,
         promises: promiseList.sort((a, b) => (a.date < b.date ? 1 : -1)),

@@ -7,7 +7,7 @@ import { openBalance } from '../domain/balance';
 import { toDayNumber } from '../domain/calendar';
 import type { Grade } from '../domain/collections';
 import {
-  defaultSplitDay, featuresOf, predictLate, trainLateModel, validateLateModel, type PaidInvoiceFact,
+  defaultSplitDay, featuresOf, predictLate, ruleLateProbability, trainLateModel, validateLateModel, type PaidInvoiceFact,
 } from '../domain/late-model';
 import { formatPlain } from '../domain/money';
 import { DEFAULT_RISK_WEIGHTS, riskScore, type RiskFacts } from '../domain/risk-score';
@@ -104,8 +104,7 @@ export function riskReport(book: ImportedBook, asOf: string): RiskReport {
   let probabilities: Map<string, number>;
   if (trained.fallback) {
     model = { kind: 'rule', reason: trained.reason, examples: trained.examples };
-    // The rule: the customer's own share of late payments, pulled towards one half when it rests on few invoices.
-    probabilities = new Map([...customers].map(([key, c]) => [key, (c.late + 1) / (c.paid + 2)]));
+    probabilities = new Map([...customers].map(([key, c]) => [key, ruleLateProbability(c.paid, c.late)]));
   } else {
     const split = defaultSplitDay(history);
     const check = split === null ? null : validateLateModel(history, split);

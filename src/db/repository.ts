@@ -9,7 +9,7 @@ import type { ContactInput, ContactResult, PlanInput } from '../api/collections'
 import type { Notice, PaymentPlan } from '../domain/collections';
 import { fail, ok, type Result } from '../domain/errors';
 import type {
-  Activity, Adjustment, Allocation, Book, Change, Customer, Id, Invoice, IsoDate, Payment, TableName,
+  Activity, Adjustment, Allocation, Book, Change, Customer, Grade, Id, Invoice, IsoDate, Payment, TableName,
 } from '../domain/types';
 import { todayLocal } from '../domain/calendar';
 import { changesSince, lastSeq } from './changelog';
@@ -28,6 +28,7 @@ import { planPayment } from './validate-payment';
 import { WriteBatch, commitBatch } from './write-batch';
 import { queueCharges, queueWaiver, type ChargeDraft } from './write-charges';
 import { queueContact, queueDelivery, queueNotice, queuePlan, queueSuspension, type StageEffects } from './write-collections';
+import { queueGradeOverride } from './write-risk';
 
 export { computeOpenItems, computeAllocatableItems } from './open-items';
 
@@ -210,6 +211,14 @@ export class Repository {
     return this.write(bookId, suspended ? 'customer.suspend' : 'customer.resume', async (batch) => {
       if (!(await this.liveBook(bookId))) return fail('', 'book.notFound');
       return queueSuspension(this.db, bookId, batch, customerId, suspended, reason);
+    });
+  }
+
+  /** A grade set by hand with its reason, or cleared (null): one undoable customer write. */
+  setGradeOverride(bookId: Id, customerId: Id, override: { grade: Grade; reason: string } | null, on: IsoDate): Promise<Result<Customer>> {
+    return this.write(bookId, 'customer.grade', async (batch) => {
+      if (!(await this.liveBook(bookId))) return fail('', 'book.notFound');
+      return queueGradeOverride(this.db, bookId, batch, customerId, override, on);
     });
   }
 

@@ -513,6 +513,35 @@ export function expectedPayDay(model: LateModel, features: ArrayLike<number>, du
   return day > asOfDay ? day : asOfDay;
 }
 
+// ---------------------------------------------------------------- the rule
+
+/**
+ * The rule-based estimate used where the model cannot be trained (too short a
+ * history, or one class only): the customer's share of paid invoices paid late,
+ * pulled towards one half when it rests on few of them, (late + 1) / (paid + 2).
+ * A customer with no paid invoice gets 1/2: nothing is known either way.
+ */
+export function ruleLateProbability(paid: number, late: number): number {
+  const n = paid > 0 ? paid : 0;
+  const k = late > 0 ? Math.min(late, n) : 0;
+  return (k + 1) / (n + 2);
+}
+
+/** Days a rule-based forecast spreads a payment either side of its expected day: two weeks. */
+export const RULE_SPREAD_DAYS = 14;
+
+/**
+ * The rule's expected days late of a customer's next payment: the mean days late
+ * of their paid invoices, early ones counting as on time (as the score's lateness
+ * part does), capped like the model's target; 0 without any.
+ */
+export function ruleDaysLate(daysLate: readonly number[]): number {
+  if (daysLate.length === 0) return 0;
+  let sum = 0;
+  for (const d of daysLate) sum += capDaysLate(d > 0 ? d : 0);
+  return sum / daysLate.length;
+}
+
 // ---------------------------------------------------------------- validation
 
 /**

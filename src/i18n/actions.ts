@@ -5,7 +5,7 @@ export const CHANGE_ACTIONS = [
   'payment.record', 'payment.unapply', 'payment.apply', 'adjustment.credit', 'adjustment.writeoff', 'adjustment.charge',
   'demo.load', 'import', 'undo', 'backup.restore',
   'contact.log', 'contact.skip', 'contact.snooze', 'plan.create', 'customer.suspend', 'customer.resume',
-  'notice.issue', 'notice.deliver', 'charge.post', 'charge.waive',
+  'notice.issue', 'notice.deliver', 'charge.post', 'charge.waive', 'customer.grade',
 ] as const;
 
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];

@@ -5,6 +5,9 @@ export const riskEn = {
   'error.grade.customerNotFound': 'This customer no longer exists.',
   'error.warning.reasonRequired': 'Say why this warning is dismissed.',
 
+  'action.customer.grade': 'Set the grade of {customer} by hand',
+  'actionLabel.customer.grade': 'Grade set by hand',
+
   'nav.risk': 'Risk',
   'nav.warnings': 'Warnings',
 

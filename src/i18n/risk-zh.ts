@@ -6,6 +6,9 @@ export const riskZh: { readonly [K in keyof typeof riskEn]: string } = {
   'error.grade.customerNotFound': '该客户已不存在。',
   'error.warning.reasonRequired': '请填写忽略此预警的原因。',
 
+  'action.customer.grade': '手动调整 {customer} 的信用评级',
+  'actionLabel.customer.grade': '手动调整评级',
+
   'nav.risk': '风险',
   'nav.warnings': '风险预警',
 
