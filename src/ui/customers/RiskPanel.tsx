@@ -1,10 +1,18 @@
-// The customer's credit score (0-100, higher is safer) and grade, with each part:
-// what it measured and how many points it cost, and what the grade suggests.
-import { createResource, For, Show } from 'solid-js';
+// The customer's credit score (0-100, higher is safer) and grade: the grade in use
+// (with the computed one when set by hand) and the override form, each part with
+// what it measured and how many points it cost, the suggestion that follows the
+// grade, the month-end history, the chance the next invoice is paid late, the open
+// invoices' outlook, and a line on the model that gave those chances.
+import { createResource, createSignal, For, Show } from 'solid-js';
 import type { RiskPart } from '../../domain/risk-score';
 import type { Book, Id } from '../../domain/types';
-import { fmtNumber, t } from '../../i18n';
+import { fmtDate, fmtNumber, fmtPercent, t } from '../../i18n';
 import { api } from '../client';
+import { GradeBadge, gradeName } from '../risk/GradeBadge';
+import { GradeHistory } from '../risk/GradeHistory';
+import { GradeOverrideForm } from '../risk/GradeOverrideForm';
+import { InvoiceOutlookTable } from '../risk/InvoiceOutlook';
+import { ModelQualityNote } from '../risk/ModelQualityNote';
 import { changed } from '../state/changed';
 import { today } from '../state/today';
 
@@ -26,14 +34,42 @@ export function RiskPanel(props: { book: Book; customerId: Id }) {
     () => ({ bookId: props.book.id, id: props.customerId, asOf: today(), v: changed() }),
     (q) => api().customerRisk(q.bookId, q.id, q.asOf),
   );
+  const [overriding, setOverriding] = createSignal(false);
+  const [note, setNote] = createSignal('');
   return (
     <Show when={risk.latest}>
       {(r) => (
-        <section class="panel" data-testid="risk" data-score={r().score} data-grade={r().grade}>
+        <section class="panel" data-testid="risk" data-score={r().score} data-grade={r().grade} data-effective-grade={r().effectiveGrade}>
           <h2>
-            {t('risk.title')}: {fmtNumber(r().score)} · <span class={`badge badge-grade-${r().grade}`}>{t(`risk.grade.${r().grade}`)}</span>
+            {t('risk.title')}: {fmtNumber(r().score)} ·{' '}
+            <GradeBadge grade={r().effectiveGrade} named overridden={!!r().override} computed={r().grade} testid="risk-grade" />
           </h2>
           <p class="muted">{t('risk.intro')}</p>
+          <Show when={r().override}>
+            {(o) => (
+              <p class="risk-note" data-testid="risk-override">
+                {t('risk.override.note', { grade: gradeName(o().grade), date: fmtDate(o().setOn), reason: o().reason, computed: gradeName(r().grade) })}
+              </p>
+            )}
+          </Show>
+          <div class="row-actions no-print">
+            <button type="button" class="btn" data-testid="grade-override-open" aria-expanded={overriding()} onClick={() => {
+                setNote('');
+                setOverriding(!overriding());
+              }}>
+              {t('risk.override.open')}
+            </button>
+            <Show when={note()}>
+              <span class="field-ok" role="status" data-testid="grade-override-done">{note()}</span>
+            </Show>
+          </div>
+          <Show when={overriding()}>
+            <GradeOverrideForm bookId={props.book.id} customerId={props.customerId} grade={r().grade} override={r().override}
+              onDone={(text) => {
+                setOverriding(false);
+                setNote(text);
+              }} />
+          </Show>
           <table class="table">
             <thead>
               <tr>
@@ -60,6 +96,22 @@ export function RiskPanel(props: { book: Book; customerId: Id }) {
           <p data-testid="risk-suggestion">
             {t(`risk.limit.${r().suggestion.limit}`)} {t(`risk.terms.${r().suggestion.termsDays}`)}
           </p>
+          <div class="grid-2 risk-detail">
+            <div>
+              <h3>{t('risk.history.title')}</h3>
+              <GradeHistory history={r().history} />
+            </div>
+            <div>
+              <h3>{t('risk.outlook.title')}</h3>
+              <p data-testid="risk-late-probability" data-value={r().lateProbability}>
+                {t('risk.outlook.next', { share: fmtPercent(r().lateProbability) })}
+              </p>
+              <ModelQualityNote model={r().model} compact />
+            </div>
+          </div>
+          <Show when={r().invoices.length > 0}>
+            <InvoiceOutlookTable invoices={r().invoices} currency={props.book.currency} />
+          </Show>
         </section>
       )}
     </Show>
