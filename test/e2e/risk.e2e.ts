@@ -172,4 +172,30 @@ describe('credit risk, forecast and warnings', () => {
     });
     app.assertNoErrors();
   });
+
+  it('the risk weights editor refuses a bad weight at its field, saves a good one and resets to the defaults', async () => {
+    const { page } = app;
+    await app.goto('/settings/');
+    const form = page.getByTestId('risk-weights');
+    await form.waitFor();
+    await fillField(form, 'overdue', '101');
+    await fillField(form, 'age', 'x');
+    await form.getByTestId('save').click();
+    await form.getByTestId('error-overdue').waitFor();
+    await form.getByTestId('error-age').waitFor();
+    await fillField(form, 'overdue', '40');
+    await fillField(form, 'age', '15');
+    await form.getByTestId('save').click();
+    await form.getByTestId('cs-saved').waitFor();
+    await page.reload();
+    await eventually(async () => {
+      if ((await page.getByTestId('risk-weights').locator('[name="overdue"]').inputValue()) !== '40') throw new Error('not saved');
+    });
+    await page.getByTestId('risk-weights-reset').click();
+    await eventually(async () => {
+      if ((await page.getByTestId('risk-weights').locator('[name="overdue"]').inputValue()) !== '25') throw new Error('not reset');
+    });
+    await page.getByTestId('risk-weights').getByTestId('cs-saved').waitFor();
+    app.assertNoErrors();
+  });
 });

@@ -74,6 +74,8 @@ export function RiskWeightsEditor(props: { book: Book }) {
     <section class="panel" data-testid="risk-weights-settings">
       <h2>{t('risk.weights.title')}</h2>
       <p class="muted">{t('risk.weights.intro')}</p>
+      {/* A fresh form per book (the weights load again only when the book changes, so a
+          save, which refreshes the book record, keeps the form and its "saved" note). */}
       <Show when={!weights.error} fallback={<LoadError error={weights.error} retry={() => void refetch()} />}>
         <Show when={weights()} fallback={<Loading />} keyed>
           {(w) => <WeightsForm book={props.book} weights={w} />}

@@ -84,8 +84,7 @@ function SettingsView() {
         </div>
       </div>
       <Show when={!creating() && book()}>{(b) => <CollectionsSettings book={b()} />}</Show>
-      {/* Keyed on the book: another book's weights load into a fresh form. */}
-      <Show when={!creating() && book()} keyed>{(b) => <RiskWeightsEditor book={b} />}</Show>
+      <Show when={!creating() && book()}>{(b) => <RiskWeightsEditor book={b()} />}</Show>
     </>
   );
 }
