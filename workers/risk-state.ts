@@ -68,6 +68,56 @@ interface LedgerCache {
 }
 
 const caches = new WeakMap<Ledger, LedgerCache>();
+
+/**
+ * The last model trained for a ledger, kept across versions: most writes (a part
+ * payment, a contact, a grade set by hand) leave the history the model learns from
+ * exactly as it was, and then the model and its validation are reused. The history
+ * is compared in full, so any change that could move the model retrains it.
+ */
+interface TrainedModel {
+  asOf: IsoDate;
+  history: Float64Array;
+  trained: ReturnType<typeof trainLateModel>;
+  check: ReturnType<typeof validateLateModel> | null;
+}
+const models = new WeakMap<Ledger, TrainedModel>();
+
+/** The history as numbers, in its (deterministic) order: customer row, issue, due, amount, paid-off day. */
+function historyPrint(book: RiskBook): Float64Array {
+  const out = new Float64Array(book.history.length * 5);
+  book.history.forEach((h, k) => {
+    const o = k * 5;
+    out[o] = h.customerKey as number;
+    out[o + 1] = h.issueDay;
+    out[o + 2] = h.dueDay;
+    out[o + 3] = h.amount;
+    out[o + 4] = h.paidDay;
+  });
+  return out;
+}
+
+function sameNumbers(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** trainLateModel and validateLateModel on the book's history, or the same ones as last time if it has not changed. */
+function modelFor(ledger: Ledger, asOf: IsoDate, book: RiskBook): TrainedModel {
+  const history = historyPrint(book);
+  const last = models.get(ledger);
+  if (last && last.asOf === asOf && sameNumbers(last.history, history)) return last;
+  const trained = trainLateModel(book.history);
+  let check: TrainedModel['check'] = null;
+  if (!trained.fallback) {
+    const split = defaultSplitDay(book.history);
+    check = split === null ? null : validateLateModel(book.history, split);
+  }
+  const model = { asOf, history, trained, check };
+  models.set(ledger, model);
+  return model;
+}
 const KEEP = 4;
 
 function cacheOf(ledger: Ledger): LedgerCache {
@@ -156,7 +206,7 @@ export function bookOutlook(db: OverdueDb, ledger: Ledger, bookId: Id, asOf: Iso
     const { book } = scores;
     const asOfDay = book.asOfDay;
     const rows = book.customers.length;
-    const trained = trainLateModel(book.history);
+    const { trained, check } = modelFor(ledger, asOf, book);
     let model: ModelQuality;
     let spread = RULE_SPREAD_DAYS;
     const nextLate = new Float64Array(rows);
@@ -181,8 +231,6 @@ export function bookOutlook(db: OverdueDb, ledger: Ledger, bookId: Id, asOf: Iso
         expected[k] = Math.max(asOfDay, inv.dueDay + roundHalfAwayFromZero(ruleDaysLate(daysLate[inv.customer] ?? [])));
       });
     } else {
-      const split = defaultSplitDay(book.history);
-      const check = split === null ? null : validateLateModel(book.history, split);
       const validated = check !== null && !('fallback' in check);
       model = {
         kind: 'learned', examples: trained.examples, lateShare: trained.lateShare,

@@ -43,7 +43,8 @@ export function createRiskApi(db: OverdueDb, write: Write, ledgerOf: (bookId: Id
     return { ledger, weights, scores };
   }
 
-  async function warningList(bookId: Id, asOf: string, includeDismissed: boolean): Promise<WarningList> {
+  /** rows: 'active', 'all' (dismissed ones too) or 'none' (counts only, for the badge). */
+  async function warningList(bookId: Id, asOf: string, rowsWanted: 'active' | 'all' | 'none'): Promise<WarningList> {
     const ledger = await ledgerOf(bookId);
     const weights = await bookWeights(db, bookId);
     const [{ since, warnings }, dismissed] = await Promise.all([bookWarnings(db, ledger, bookId, asOf, weights), dismissals(db, bookId)]);
@@ -58,7 +59,7 @@ export function createRiskApi(db: OverdueDb, write: Write, ledgerOf: (bookId: Id
         active += 1;
         byKind[w.kind] += 1;
       }
-      if (d && !includeDismissed) continue;
+      if (rowsWanted === 'none' || (d && rowsWanted === 'active')) continue;
       const row: WarningRow = { ...w, customerName: ledger.customerName(w.customerId) ?? '' };
       if (w.invoiceId !== undefined) row.invoiceNumber = ledger.invoiceNumber(w.invoiceId) ?? '';
       if (d) row.dismissed = { reason: d.reason, on: d.on };
@@ -118,11 +119,11 @@ export function createRiskApi(db: OverdueDb, write: Write, ledgerOf: (bookId: Id
     },
 
     warnings(bookId, asOf, opts) {
-      return warningList(bookId, asOf, opts?.includeDismissed === true);
+      return warningList(bookId, asOf, opts?.includeDismissed === true ? 'all' : 'active');
     },
 
     async warningCount(bookId, asOf) {
-      return (await warningList(bookId, asOf, false)).active;
+      return (await warningList(bookId, asOf, 'none')).active;
     },
 
     async dismissWarning(bookId, key, reason, on): Promise<Result<void>> {
