@@ -129,9 +129,10 @@ describe('collection settings: policies', () => {
     const p = editable();
     p.stages[2]!.offsetDays = 10; // the written notice 5 days earlier
     p.stages.splice(0, 1); // no courtesy reminder
-    const gradeA: Policy = { ...editable(), id: 'grade-a', name: 'Grade A', grades: ['A'] };
-    const saved = must(await api.savePolicies(book.id, [p, gradeA]));
-    expect(saved.map((x) => x.grades)).toEqual([[], ['A']]);
+    // Kept for D customers only: this customer's grade in use (A before the due date, B after) takes the edited default.
+    const gradeD: Policy = { ...editable(), id: 'grade-d', name: 'Grade D', grades: ['D'] };
+    const saved = must(await api.savePolicies(book.id, [p, gradeD]));
+    expect(saved.map((x) => x.grades)).toEqual([[], ['D']]);
     expect((await api.collectionSettings(book.id)).policies).toEqual(saved);
     expect(await stageOn(api, book.id, addDays(DUE, 10))).toBe('written');
     expect(await stageOn(api, book.id, addDays(DUE, -1))).toBe(null);
