@@ -80,7 +80,9 @@ async function riskBench(invoices: number): Promise<void> {
 async function main(): Promise<void> {
   console.log(`Overdue risk bench, Node ${process.version}\nNote: ${NOTE}\n`);
   console.log(`${'case'.padEnd(50)} ${'invoices'.padStart(7)} ${'time'.padStart(13)}`);
-  for (const size of [20_000, 100_000]) await riskBench(size);
+  // RISK_BENCH_INVOICES=N runs one size only.
+  const sizes = process.env.RISK_BENCH_INVOICES ? [Number(process.env.RISK_BENCH_INVOICES)] : [20_000, 100_000];
+  for (const size of sizes) await riskBench(size);
   mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
   const out = new URL('./out/risk.json', import.meta.url);
   writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, note: NOTE, rows }, null, 2)}\n`);
