@@ -11,6 +11,7 @@ import { Dexie } from 'dexie';
 import { openDb } from '../src/db/schema';
 import { addDays } from '../src/domain/calendar';
 import { createApi } from '../workers/api';
+import { timings } from './timings';
 
 const END = '2025-06-30';
 const YEAR_FROM = addDays(END, -364);
@@ -18,18 +19,7 @@ const TWO_YEARS_FROM = '2023-07-01';
 const SIZES = (process.env.PERFORMANCE_BENCH_SIZES ?? '20000,100000').split(',').map(Number);
 const NOTE = 'Node over fake-indexeddb; the cold row includes opening the ledger from its stored snapshot.';
 
-interface Row { case: string; invoices: number; ms: number; detail?: string }
-const rows: Row[] = [];
-
-async function time<T>(label: string, invoices: number, run: () => Promise<T>, detail?: (value: T) => string): Promise<T> {
-  const started = performance.now();
-  const value = await run();
-  const ms = performance.now() - started;
-  const extra = detail ? detail(value) : undefined;
-  rows.push({ case: label, invoices, ms: Math.round(ms * 10) / 10, ...(extra ? { detail: extra } : {}) });
-  console.log(`${label.padEnd(48)} ${String(invoices).padStart(7)} ${ms.toFixed(1).padStart(10)} ms${extra ? `  ${extra}` : ''}`);
-  return value;
-}
+const { rows, time } = timings(48);
 
 const computed = (r: { computeMs: number }) => `computeMs ${r.computeMs.toFixed(1)}`;
 

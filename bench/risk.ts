@@ -10,23 +10,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { Dexie } from 'dexie';
 import { openDb } from '../src/db/schema';
 import { createApi } from '../workers/api';
+import { timings } from './timings';
 
 const END = '2025-06-30';
 const NOTE = 'Node over fake-indexeddb; the risk work is in the worker\'s memory (ledger columns, the model), so the figures '
   + 'are representative apart from the few IndexedDB reads (settings, promises, plans, one customer record).';
 
-interface Row { case: string; invoices: number; ms: number; detail?: string }
-const rows: Row[] = [];
-
-async function time<T>(label: string, invoices: number, run: () => Promise<T>, detail?: (value: T) => string): Promise<T> {
-  const started = performance.now();
-  const value = await run();
-  const ms = performance.now() - started;
-  const note = detail ? detail(value) : undefined;
-  rows.push({ case: label, invoices, ms: Math.round(ms * 10) / 10, ...(note ? { detail: note } : {}) });
-  console.log(`${label.padEnd(50)} ${String(invoices).padStart(7)} ${ms.toFixed(1).padStart(10)} ms${note ? `  ${note}` : ''}`);
-  return value;
-}
+const { rows, time } = timings(50);
 
 const customersFor = (invoices: number) => Math.max(20, Math.round(invoices / 17));
 

@@ -18,24 +18,31 @@ export interface AnalyticsQuery {
   asOf: IsoDate;
 }
 
-export interface AnalyticsMonth {
+export interface MonthFigures {
   /** 'YYYY-MM'. */
   month: string;
-  /** The month cut to the period (inclusive). */
+  /** The month cut to the period: first and last day counted (inclusive). */
   start: IsoDate;
   end: IsoDate;
   days: number;
+  /** Credit sales: invoices issued in the month. */
   invoiced: Minor;
+  /** Payment allocations dated in the month. */
   collected: Minor;
-  /** AR at the start and the end of the month, and the part not yet due at the end. */
+  /** AR at the end of the day before `start`, and as of `end`. */
   arStart: Minor;
   arEnd: Minor;
+  /** Of arEnd, invoices not yet due on `end`. */
   notDueEnd: Minor;
+  /** Open balances (> 0) per bucket of the book's bounds and basis as of `end`. */
+  aging: Minor[];
+}
+
+/** A month of the report: its figures and the month's own simple DSO and CEI. */
+export interface AnalyticsMonth extends MonthFigures {
   /** Simple DSO and CEI (percent) of the month alone; null where undefined. */
   simpleDso: number | null;
   cei: number | null;
-  /** Open balances per bucket of the book's aging (report `buckets`) at the month's end. */
-  aging: Minor[];
 }
 
 export interface DebtorShare {

@@ -11,6 +11,7 @@
 
 import type { AgingBasis, DayNumber, Id, IsoDate, Minor } from '../domain/types';
 import type { PeriodInputs, SalesMonth } from '../domain/metrics';
+import type { MonthFigures } from '../api/analytics';
 import { bucketIndex } from '../domain/aging';
 import { fromDayNumber } from '../domain/calendar';
 import { dayNumber } from './days';
@@ -22,25 +23,6 @@ export const MAX_MONTHS = 24;
 /** "Over 90 days": more than this many days past the due date. */
 export const OVER_DAYS = 90;
 
-export interface MonthFigures {
-  /** 'YYYY-MM'. */
-  month: string;
-  /** The month cut to the period: first and last day counted (inclusive). */
-  start: IsoDate;
-  end: IsoDate;
-  days: number;
-  /** Credit sales: invoices issued in the month. */
-  invoiced: Minor;
-  /** Payment allocations dated in the month. */
-  collected: Minor;
-  /** AR at the end of the day before `start`, and as of `end`. */
-  arStart: Minor;
-  arEnd: Minor;
-  /** Of arEnd, invoices not yet due on `end`. */
-  notDueEnd: Minor;
-  /** Open balances (> 0) per bucket of the book's bounds and basis as of `end`. */
-  aging: Minor[];
-}
 
 export interface DebtorOpen {
   customerId: Id;

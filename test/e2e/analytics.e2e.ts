@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from './harness';
-import { openPaymentForm, setToday } from './flows';
+import { loadDemoBook, openPaymentForm } from './flows';
 import { eventually, expectCount, expectText } from './wait';
 
 const TODAY = '2026-06-30';
@@ -14,17 +14,7 @@ describe('analytics page', () => {
   let app: App;
   beforeAll(async () => {
     app = await openApp({ locale: 'en-US' });
-    const { page } = app;
-    await app.goto('/settings/');
-    await setToday(page, TODAY);
-    await page.locator('[name="demoCustomers"]').fill('30');
-    await page.locator('[name="demoInvoices"]').fill('600');
-    await page.getByTestId('load-demo').click();
-    await eventually(async () => {
-      const id = await page.evaluate(() => localStorage.getItem('overdue.book'));
-      if (!id) throw new Error('no book yet');
-      if (await page.getByTestId('demo-progress').count()) throw new Error('still loading');
-    }, { timeout: 60_000 });
+    await loadDemoBook(app, TODAY, { customers: 30, invoices: 600 });
   });
   afterAll(async () => {
     await app?.close();

@@ -134,3 +134,21 @@ export async function rowCount(page: Page, baseUrl: string, path: '/customers/' 
 export async function expectAmount(page: Page, testid: string, amount: string | RegExp): Promise<string> {
   return expectText(page.getByTestId(testid), amount);
 }
+
+/**
+ * Loads a small generated demo book from Settings as of `today` and waits until it is
+ * the current book and fully loaded (keep e2e data small: IndexedDB is slow here).
+ */
+export async function loadDemoBook(app: { page: Page; goto(path: string): Promise<unknown> }, today: string, size: { customers: number; invoices: number }): Promise<void> {
+  const { page } = app;
+  await app.goto('/settings/');
+  await setToday(page, today);
+  await page.locator('[name="demoCustomers"]').fill(String(size.customers));
+  await page.locator('[name="demoInvoices"]').fill(String(size.invoices));
+  await page.getByTestId('load-demo').click();
+  await eventually(async () => {
+    const id = await page.evaluate(() => localStorage.getItem('overdue.book'));
+    if (!id) throw new Error('no book yet');
+    if (await page.getByTestId('demo-progress').count()) throw new Error('still loading');
+  }, { timeout: 60_000 });
+}

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type App } from './harness';
-import { fillField, formWith, openPaymentForm, setToday } from './flows';
+import { fillField, formWith, loadDemoBook, openPaymentForm } from './flows';
 import { eventually, expectCount, expectText } from './wait';
 
 const TODAY = '2026-06-30';
@@ -17,17 +17,7 @@ describe('credit risk, forecast and warnings', () => {
 
   beforeAll(async () => {
     app = await openApp();
-    const { page } = app;
-    await app.goto('/settings/');
-    await setToday(page, TODAY);
-    await page.locator('[name="demoCustomers"]').fill('40');
-    await page.locator('[name="demoInvoices"]').fill('900');
-    await page.getByTestId('load-demo').click();
-    await eventually(async () => {
-      const id = await page.evaluate(() => localStorage.getItem('overdue.book'));
-      if (!id) throw new Error('no book yet');
-      if (await page.getByTestId('demo-progress').count()) throw new Error('still loading');
-    }, { timeout: 60_000 });
+    await loadDemoBook(app, TODAY, { customers: 40, invoices: 900 });
   });
   afterAll(async () => {
     await app?.close();

@@ -10,7 +10,7 @@ import type { IsoDate } from '../../domain/types';
 import { t } from '../../i18n';
 import { encoding } from '../export/encoding';
 import { saveFile } from '../export/saveFile';
-import { ChartCanvas } from './ChartCanvas';
+import { ChartCanvas } from '../common/ChartCanvas';
 import { cellText, csvRows, type TableModel } from './tables';
 
 export type AnalyticsChartConfig = ChartConfiguration<'bar'> | ChartConfiguration<'line'>;

@@ -4,8 +4,9 @@ import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import type { AnalyticsReport } from '../../api/analytics';
 import { currencyDigits } from '../../domain/money';
 import { formatMetric } from '../../domain/metrics';
-import { bucketLabel, fmtMoney, fmtNumber, fmtPercent, lang, t } from '../../i18n';
+import { bucketLabel, fmtMoney, fmtNumber, fmtPercent, t } from '../../i18n';
 import { bucketColor } from '../dashboard/bucketColors';
+import { compactTick } from '../common/chartLoader';
 import { monthLabel } from './tables';
 
 const INVOICED = '#7a8ea0';
@@ -14,7 +15,6 @@ const DSO = '#134e4a';
 const CEI = '#b7791f';
 const DEBTOR = '#c05621';
 
-const compact = (value: number | string) => new Intl.NumberFormat(lang(), { notation: 'compact' }).format(Number(value));
 const majorUnits = (r: AnalyticsReport) => 10 ** currencyDigits(r.currency);
 
 /** A tooltip line: the dataset's name and the exact amount of the point. */
@@ -42,7 +42,7 @@ export function flowChart(r: AnalyticsReport): ChartConfiguration<'bar'> {
       plugins: {
         tooltip: { callbacks: { label: moneyLabel(r, (item) => (item.datasetIndex === 0 ? invoiced : collected)[item.dataIndex] ?? 0) } },
       },
-      scales: { y: { beginAtZero: true, ticks: { callback: compact } } },
+      scales: { y: { beginAtZero: true, ticks: { callback: compactTick } } },
     },
   };
 }
@@ -100,7 +100,7 @@ export function agingChart(r: AnalyticsReport): ChartConfiguration<'bar'> {
       plugins: {
         tooltip: { callbacks: { label: moneyLabel(r, (item) => r.months[item.dataIndex]?.aging[item.datasetIndex] ?? 0) } },
       },
-      scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { callback: compact } } },
+      scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { callback: compactTick } } },
     },
   };
 }
@@ -129,7 +129,7 @@ export function debtorsChart(r: AnalyticsReport): ChartConfiguration<'bar'> {
           },
         },
       },
-      scales: { x: { beginAtZero: true, ticks: { callback: compact } } },
+      scales: { x: { beginAtZero: true, ticks: { callback: compactTick } } },
     },
   };
 }
