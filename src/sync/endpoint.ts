@@ -32,6 +32,13 @@ export interface EndpointOptions {
   /** How long to let a weak ETag settle before revalidating (default 1100 ms; Apache's window is 1 s). */
   weakEtagWaitMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * WebDAV targets: make If-Match writes atomic with a LOCK. Apache checks If-Match
+   * and writes without a lock, so two racing PUTs can both succeed; under an
+   * exclusive lock, with the ETag in the WebDAV If header, only one can. A file
+   * locked by another writer (423) is reported as a conflict: it is being changed.
+   */
+  webdavLocks?: boolean;
 }
 
 export type GetResult = { status: 'ok'; etag: string; body: unknown } | { status: 'notModified' } | { status: 'missing' };
@@ -47,6 +54,9 @@ export interface Endpoint {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+const LOCK_BODY =
+  '<?xml version="1.0" encoding="utf-8"?><D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/></D:lockscope>' +
+  '<D:locktype><D:write/></D:locktype></D:lockinfo>';
 
 export const isWeakEtag = (etag: string): boolean => etag.startsWith('W/');
 const strongForm = (etag: string): string => (isWeakEtag(etag) ? etag.slice(2) : etag);
@@ -192,9 +202,54 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
     }
   }
 
+  /**
+   * LOCK, write with `If: <url> (<token> [etag])`, UNLOCK. While we hold the lock nobody
+   * else can write, so a 412 that might be only a weak/strong difference is settled
+   * by one HEAD: unchanged = write again with the tag as it reads now.
+   */
+  async function underLock(path: string, parts: string[], etag: string, method: 'PUT' | 'DELETE', text?: string): Promise<'ok' | 'conflict' | 'missing'> {
+    const exists = await send('HEAD', path, parts, {});
+    if (exists.status === 404 || exists.status === 410) return method === 'DELETE' ? 'missing' : 'conflict';
+    if (exists.status !== 200) return fail(exists, path);
+    const lock = await send('LOCK', path, parts, { 'Content-Type': 'application/xml; charset=utf-8', Timeout: 'Second-30', Depth: '0' }, LOCK_BODY);
+    if (lock.status === 423) return 'conflict';
+    const token = lock.headers.get('lock-token');
+    if (lock.status === 201) {
+      // The file went away between HEAD and LOCK and the LOCK created an empty one: remove it.
+      if (token) await send('DELETE', path, parts, { If: `<${urlOf(parts)}> (${token})` }).catch(() => undefined);
+      return method === 'DELETE' ? 'missing' : 'conflict';
+    }
+    if (lock.status !== 200) return fail(lock, path);
+    if (!token) throw new SyncHttpError({ kind: 'unexpected', path, status: 200, message: 'LOCK answered without a Lock-Token' });
+    try {
+      const write = (tag: string) =>
+        // A tagged If list (naming the file): untagged, mod_dav also applies it to the parent folder on DELETE.
+        send(method, path, parts, { ...(text === undefined ? {} : { 'Content-Type': 'application/json' }), If: `<${urlOf(parts)}> (${token} [${tag}])` }, text);
+      // mod_dav answers a failed If condition on DELETE with 424 (Failed Dependency) rather than 412.
+      const failed = (status: number) => status === 412 || status === 424;
+      let answer = await write(etag);
+      if (failed(answer.status)) {
+        const now = await send('HEAD', path, parts, { 'If-None-Match': strongForm(etag) });
+        const current = now.headers.get('etag');
+        if (now.status !== 304 || current === null) return 'conflict';
+        answer = await write(current);
+        if (failed(answer.status)) return 'conflict';
+      }
+      if (answer.status === 200 || answer.status === 201 || answer.status === 204) return 'ok';
+      return fail(answer, path);
+    } finally {
+      await send('UNLOCK', path, parts, { 'Lock-Token': token }).catch(() => undefined);
+    }
+  }
+
   async function put(path: string, json: unknown, condition: PutCondition = {}): Promise<PutResult> {
     const parts = encodePath(path);
     const text = JSON.stringify(json);
+    if (options.webdavLocks && condition.ifMatch !== undefined) {
+      const outcome = await underLock(path, parts, condition.ifMatch, 'PUT', text);
+      if (outcome === 'ok') return { status: 'ok', etag: await etagOfWritten(path, parts, text) };
+      return { status: 'conflict' };
+    }
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (condition.ifMatch !== undefined) headers['If-Match'] = strongForm(condition.ifMatch);
     if (condition.ifNoneMatch !== undefined) headers['If-None-Match'] = '*';
@@ -223,6 +278,10 @@ export function createEndpoint(options: EndpointOptions): Endpoint {
 
   async function remove(path: string, removeOptions: { ifMatch?: string } = {}): Promise<DeleteResult> {
     const parts = encodePath(path);
+    if (options.webdavLocks && removeOptions.ifMatch !== undefined) {
+      const outcome = await underLock(path, parts, removeOptions.ifMatch, 'DELETE');
+      return { status: outcome === 'ok' ? 'ok' : outcome === 'missing' ? 'missing' : 'conflict' };
+    }
     const headers: Record<string, string> = removeOptions.ifMatch ? { 'If-Match': strongForm(removeOptions.ifMatch) } : {};
     let revalidated = false;
     for (;;) {

@@ -99,9 +99,9 @@ Alias /dav "${root}"
   </Limit>
   Header always set Access-Control-Allow-Origin "${origin}"
   Header always set Access-Control-Allow-Credentials "true"
-  Header always set Access-Control-Allow-Methods "GET, HEAD, PUT, DELETE, MKCOL, OPTIONS"
-  Header always set Access-Control-Allow-Headers "Authorization, If-Match, If-None-Match, Content-Type"
-  Header always set Access-Control-Expose-Headers "ETag"
+  Header always set Access-Control-Allow-Methods "GET, HEAD, PUT, DELETE, MKCOL, LOCK, UNLOCK, OPTIONS"
+  Header always set Access-Control-Allow-Headers "Authorization, If-Match, If-None-Match, Content-Type, If, Lock-Token, Timeout, Depth"
+  Header always set Access-Control-Expose-Headers "ETag, Lock-Token"
   Header always append Vary "Origin"
   # Answer a CORS preflight here: mod_dav would answer OPTIONS with its own DAV headers but a browser needs a 2xx.
   RewriteEngine On

@@ -110,6 +110,55 @@ describe('Apache mod_dav', () => {
     expect(res.headers.get('access-control-allow-methods')).toMatch(/MKCOL/);
     const get = await fetch(`${apache.url}/book-1/manifest.json`, { headers: { Origin: 'http://localhost:4321' } });
     expect(get.status).toBe(401);
-    expect(get.headers.get('access-control-expose-headers')).toBe('ETag');
+    expect(get.headers.get('access-control-expose-headers')).toContain('ETag');
+  });
+
+  describe('with WebDAV locks (webdavLocks: true)', () => {
+    const locking = () => createEndpoint({ url: apache.url, auth: { user: apache.user, password: apache.password }, webdavLocks: true });
+
+    it('of 8 racing If-Match PUTs from different clients exactly one wins, round after round', async () => {
+      for (let round = 0; round < 2; round++) {
+        okEtag(await client.put('book-2/manifest.json', { round, v: 0 }));
+        // A strong tag, so every PUT goes straight to Apache's own If-Match check, which alone lets several win.
+        await new Promise((r) => setTimeout(r, 1100));
+        const read = await client.get('book-2/manifest.json');
+        if (read.status !== 'ok' || isWeakEtag(read.etag)) throw new Error('expected a strong ETag');
+        const etag = read.etag;
+        const results = await Promise.all(Array.from({ length: 8 }, (_, i) => locking().put('book-2/manifest.json', { round, v: i + 1 }, { ifMatch: etag })));
+        expect(results.filter((r) => r.status === 'ok')).toHaveLength(1);
+        const winner = results.findIndex((r) => r.status === 'ok');
+        expect(await client.get('book-2/manifest.json')).toMatchObject({ body: { round, v: winner + 1 } });
+      }
+    });
+
+    it('a weak ETag matches at once under the lock, a stale one is a conflict, a missing file too; the lock is released', async () => {
+      const etag = okEtag(await client.put('book-2/weak.json', { v: 1 }));
+      expect(isWeakEtag(etag)).toBe(true);
+      const started = Date.now();
+      const first = await locking().put('book-2/weak.json', { v: 2 }, { ifMatch: etag });
+      expect(first.status).toBe('ok');
+      expect(Date.now() - started).toBeLessThan(900);
+      expect(await locking().put('book-2/weak.json', { v: 3 }, { ifMatch: etag })).toEqual({ status: 'conflict' });
+      expect(await locking().put('book-2/absent.json', { v: 3 }, { ifMatch: etag })).toEqual({ status: 'conflict' });
+      expect(await client.get('book-2/absent.json')).toEqual({ status: 'missing' });
+      // Unlocked: a plain write goes through.
+      expect((await client.put('book-2/weak.json', { v: 4 })).status).toBe('ok');
+    });
+
+    it('a tag that turned strong since it was read still matches (revalidated under the lock)', async () => {
+      okEtag(await client.put('book-2/aged.json', { v: 1 }));
+      const read = await client.get('book-2/aged.json');
+      if (read.status !== 'ok') throw new Error('not read');
+      expect(isWeakEtag(read.etag)).toBe(true);
+      await new Promise((r) => setTimeout(r, 1100));
+      expect((await locking().put('book-2/aged.json', { v: 2 }, { ifMatch: read.etag })).status).toBe('ok');
+    });
+
+    it('delete under the lock: conflict on a stale tag, ok on the current one, missing after', async () => {
+      const etag = okEtag(await client.put('book-2/gone.json', { v: 1 }));
+      expect(await locking().delete('book-2/gone.json', { ifMatch: '"0-0"' })).toEqual({ status: 'conflict' });
+      expect(await locking().delete('book-2/gone.json', { ifMatch: etag })).toEqual({ status: 'ok' });
+      expect(await locking().delete('book-2/gone.json', { ifMatch: etag })).toEqual({ status: 'missing' });
+    });
   });
 });
