@@ -15,6 +15,8 @@
 //   unchanged and strong = put again. If the tag is still weak after the wait the
 //   call fails with kind 'weakEtag' (retryable, retryAfterMs 1000): never a merge
 //   conflict, since nothing changed.
+// - Apache's If-Match is not atomic (racing PUTs can all win): with
+//   `webdavLocks: true` an If-Match write runs under an exclusive LOCK instead.
 import { backoffDelay } from './endpoint-backoff';
 import { errorForStatus, SyncHttpError } from './http-errors';
 
