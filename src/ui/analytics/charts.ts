@@ -6,7 +6,7 @@ import { currencyDigits } from '../../domain/money';
 import { formatMetric } from '../../domain/metrics';
 import { bucketLabel, fmtMoney, fmtNumber, fmtPercent, t } from '../../i18n';
 import { bucketColor } from '../dashboard/bucketColors';
-import { compactTick } from '../common/chartLoader';
+import { CHART_BASE, compactTick } from '../common/chartLoader';
 import { monthLabel } from './tables';
 
 const INVOICED = '#7a8ea0';
@@ -36,9 +36,7 @@ export function flowChart(r: AnalyticsReport): ChartConfiguration<'bar'> {
       ],
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...CHART_BASE,
       plugins: {
         tooltip: { callbacks: { label: moneyLabel(r, (item) => (item.datasetIndex === 0 ? invoiced : collected)[item.dataIndex] ?? 0) } },
       },
@@ -59,9 +57,7 @@ export function dsoChart(r: AnalyticsReport): ChartConfiguration<'line'> {
       ],
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...CHART_BASE,
       plugins: {
         tooltip: {
           callbacks: {
@@ -94,9 +90,7 @@ export function agingChart(r: AnalyticsReport): ChartConfiguration<'bar'> {
       })),
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...CHART_BASE,
       plugins: {
         tooltip: { callbacks: { label: moneyLabel(r, (item) => r.months[item.dataIndex]?.aging[item.datasetIndex] ?? 0) } },
       },
@@ -115,9 +109,7 @@ export function debtorsChart(r: AnalyticsReport): ChartConfiguration<'bar'> {
     },
     options: {
       indexAxis: 'y',
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...CHART_BASE,
       plugins: {
         legend: { display: false },
         tooltip: {

@@ -19,6 +19,9 @@ export function loadChart(): Promise<typeof Chart> {
   return chartModule;
 }
 
+/** Options every chart shares: fills its box (the CSS sets the height), no animation (redrawn on each change). */
+export const CHART_BASE = { responsive: true, maintainAspectRatio: false, animation: false } as const;
+
 /** Axis ticks in the language's compact notation (12K, 1.2万): amounts are drawn in major units. */
 export function compactTick(value: number | string): string {
   return new Intl.NumberFormat(lang(), { notation: 'compact' }).format(Number(value));

@@ -5,7 +5,7 @@ import type { AgingSummary } from '../../api/contract';
 import { currencyDigits } from '../../domain/money';
 import { bucketLabel, fmtMoney, t } from '../../i18n';
 import { ChartCanvas } from '../common/ChartCanvas';
-import { compactTick } from '../common/chartLoader';
+import { CHART_BASE, compactTick } from '../common/chartLoader';
 import { bucketColor } from './bucketColors';
 
 export function agingChart(aging: AgingSummary, currency: string, onBucket?: (index: number) => void): ChartConfiguration<'bar'> {
@@ -24,9 +24,7 @@ export function agingChart(aging: AgingSummary, currency: string, onBucket?: (in
       }],
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...CHART_BASE,
       plugins: {
         legend: { display: false },
         tooltip: {

@@ -6,7 +6,7 @@ import type { CashForecast } from '../../domain/cash-forecast';
 import { currencyDigits } from '../../domain/money';
 import { fmtMoney, t } from '../../i18n';
 import { ChartCanvas } from '../common/ChartCanvas';
-import { compactTick } from '../common/chartLoader';
+import { CHART_BASE, compactTick } from '../common/chartLoader';
 import { weekLabel } from './weekLabel';
 
 const EXPECTED = '#0f766e';
@@ -33,9 +33,7 @@ export function forecastChart(forecast: CashForecast, currency: string): ChartCo
       ],
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
+      ...CHART_BASE,
       interaction: { mode: 'index', intersect: false },
       plugins: {
         tooltip: {
