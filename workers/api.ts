@@ -28,6 +28,7 @@ import { createPerformanceApi } from './performance';
 import { createStatementsApi } from './statements';
 import { createCollectionSettingsApi } from './collection-settings';
 import { createLimitationApi } from './limitation';
+import { createSyncApi } from './sync';
 import { RecentChanges } from './recent';
 import * as Comlink from 'comlink';
 import { buildExport } from './export';
@@ -215,6 +216,7 @@ export function createApi(db: OverdueDb, options: ApiOptions = {}): WorkerApi {
     ...createStatementsApi(db, ready),
     ...createCollectionSettingsApi(db, ready),
     ...createLimitationApi(db, ledgerOf),
+    ...createSyncApi(),
 
     async recentChanges(bookId, limit) {
       return recent(bookId, limit, await ledgerOf(bookId));

@@ -15,6 +15,7 @@ import type { CollectionsApi } from './collections';
 import type { StatementsApi } from './statements';
 import type { CollectionSettingsApi } from './collection-settings';
 import type { LimitationApi } from './limitation';
+import type { SyncApi } from './sync';
 
 export interface BookInput {
   name: string;
@@ -403,7 +404,7 @@ export interface ImportPresetInfo {
   options: { encoding?: string; delimiter?: string; dateOrder?: 'ymd' | 'dmy' | 'mdy' };
 }
 
-export interface OverdueApi extends CollectionsApi, CollectionSettingsApi, ChargesApi, StatementsApi, LimitationApi, RiskApi, AnalyticsApi {
+export interface OverdueApi extends CollectionsApi, CollectionSettingsApi, ChargesApi, StatementsApi, LimitationApi, RiskApi, AnalyticsApi, SyncApi {
   /** Opens the database; reports a blocked upgrade or other storage failure plainly. */
   open(): Promise<StorageStatus>;
   listBooks(): Promise<BookSummary[]>;

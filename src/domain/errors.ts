@@ -102,7 +102,16 @@ export type ErrorCode =
   | 'grade.reasonRequired'
   | 'grade.customerNotFound'
   // Dismissing a warning needs a reason (field 'reason').
-  | 'warning.reasonRequired';
+  | 'warning.reasonRequired'
+  // Sync settings: not an http(s) URL (field 'url'), interval out of range (field 'intervalMinutes', params min, max),
+  // joining with something that is not a book id (field 'bookId'), a book already on this device (field 'bookId').
+  | 'sync.url'
+  | 'sync.interval'
+  | 'sync.bookId'
+  | 'sync.bookExists'
+  // Sync not set up for the book (field ''); a sync that failed (field '', params kind = SyncErrorKind, detail).
+  | 'sync.notConfigured'
+  | 'sync.failed';
 
 export interface FieldError {
   /** Input name ('amount', 'dueDate', 'allocations.2.amount', ...) or '' for the whole form. */

@@ -6,6 +6,7 @@ export const CHANGE_ACTIONS = [
   'demo.load', 'import', 'undo', 'backup.restore',
   'contact.log', 'contact.skip', 'contact.snooze', 'plan.create', 'customer.suspend', 'customer.resume',
   'notice.issue', 'notice.deliver', 'charge.post', 'charge.waive', 'customer.grade',
+  'sync.merge',
 ] as const;
 
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];

@@ -7,6 +7,7 @@ import { importEn } from './import-en';
 import { exportEn } from './export-en';
 import { statementsEn } from './statements-en';
 import { riskEn } from './risk-en';
+import { syncEn } from './sync-en';
 import { analyticsEn } from './analytics-en';
 
 export const en = {
@@ -422,6 +423,8 @@ export const en = {
   ...riskEn,
   // Analytics.
   ...analyticsEn,
+  // Sync between devices.
+  ...syncEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { importZh } from './import-zh';
 import { exportZh } from './export-zh';
 import { statementsZh } from './statements-zh';
 import { riskZh } from './risk-zh';
+import { syncZh } from './sync-zh';
 import { analyticsZh } from './analytics-zh';
 
 export const zhCN: Messages = {
@@ -417,4 +418,5 @@ export const zhCN: Messages = {
   ...limitationZh,
   ...riskZh,
   ...analyticsZh,
+  ...syncZh,
 };
