@@ -13,6 +13,7 @@ import type { Attachment } from '../src/domain/collections';
 import { readBackup } from '../src/backup/validate';
 import { Hlc } from '../src/db/hlc';
 import type { OverdueDb } from '../src/db/schema';
+import { settingStamp } from '../src/db/settings';
 import { storageFailure } from '../src/db/storage-errors';
 import { WriteBatch, commitBatch } from '../src/db/write-batch';
 import { todayLocal } from '../src/domain/calendar';
@@ -180,7 +181,11 @@ export async function restoreBackup(db: OverdueDb, deviceId: string, bytes: Arra
       for (const [i, original] of doc.books.entries()) {
         const bookId = restored[i]?.id ?? original.book.id;
         await db.settings.where('[bookId+key]').between([bookId, Dexie.minKey], [bookId, Dexie.maxKey]).delete();
-        await db.settings.bulkPut(original.settings.map((row) => ({ bookId, key: row.key, value: row.value })));
+        // Restored settings are new writes here: fresh stamps, so sync sends them on.
+        await db.settings.bulkPut(original.settings.map((row) => {
+          const updatedAt = settingStamp(db);
+          return updatedAt === undefined ? { bookId, key: row.key, value: row.value } : { bookId, key: row.key, value: row.value, updatedAt };
+        }));
       }
       changes = logged;
       return ok(report(restored, books));

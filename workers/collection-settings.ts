@@ -9,6 +9,7 @@ import type {
   CollectionSettings, CollectionSettingsApi, LetterheadTexts, TemplateText, TemplateTexts,
 } from '../src/api/collection-settings';
 import type { OverdueDb } from '../src/db/schema';
+import { putSetting } from '../src/db/settings';
 import { storageFailure } from '../src/db/storage-errors';
 import type { Policy } from '../src/domain/collections';
 import { fail, type Result } from '../src/domain/errors';
@@ -90,15 +91,15 @@ export function createCollectionSettingsApi(db: OverdueDb, ready: Promise<unknow
     },
 
     savePolicies(bookId, policies) {
-      return save(bookId, checkPolicies(policies), (value) => db.settings.put({ bookId, key: POLICIES_KEY, value }).then(() => undefined));
+      return save(bookId, checkPolicies(policies), (value) => putSetting(db, bookId, POLICIES_KEY, value).then(() => undefined));
     },
 
     saveChargeRule(bookId, rule) {
-      return save(bookId, checkRule(rule), (value) => db.settings.put({ bookId, key: CHARGE_RULE_KEY, value }).then(() => undefined));
+      return save(bookId, checkRule(rule), (value) => putSetting(db, bookId, CHARGE_RULE_KEY, value).then(() => undefined));
     },
 
     saveLetterhead(bookId, letterhead) {
-      return save(bookId, checkLetterhead(letterhead), (value) => db.settings.put({ bookId, key: LETTERHEAD_KEY, value }).then(() => undefined));
+      return save(bookId, checkLetterhead(letterhead), (value) => putSetting(db, bookId, LETTERHEAD_KEY, value).then(() => undefined));
     },
 
     async saveTemplate(bookId, locale, templateId, text): Promise<Result<TemplateText>> {
@@ -112,7 +113,7 @@ export function createCollectionSettingsApi(db: OverdueDb, ready: Promise<unknow
         // following the app's text (and its later corrections) until it really differs.
         if (value.subject === shipped.subject && value.body === shipped.body) delete own[locale][templateId];
         else own[locale][templateId] = { subject: value.subject, body: value.body };
-        await db.settings.put({ bookId, key: TEMPLATES_KEY, value: own });
+        await putSetting(db, bookId, TEMPLATES_KEY, own);
       });
     },
   };

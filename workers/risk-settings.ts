@@ -3,6 +3,7 @@
 // ledger record: weights key the worker's cache, dismissals are read per answer.
 
 import type { OverdueDb } from '../src/db/schema';
+import { putSetting } from '../src/db/settings';
 import { ok, type Result } from '../src/domain/errors';
 import { checkRiskWeights, DEFAULT_RISK_WEIGHTS, type RiskWeights } from '../src/domain/risk-score';
 import type { Id, IsoDate } from '../src/domain/types';
@@ -29,7 +30,7 @@ export async function bookWeights(db: OverdueDb, bookId: Id): Promise<RiskWeight
 export async function saveWeights(db: OverdueDb, bookId: Id, weights: RiskWeights): Promise<Result<RiskWeights>> {
   const checked = checkRiskWeights(weights);
   if (!checked.ok) return checked;
-  await db.settings.put({ bookId, key: WEIGHTS_KEY, value: checked.value });
+  await putSetting(db, bookId, WEIGHTS_KEY, checked.value);
   return ok(checked.value);
 }
 
@@ -51,6 +52,6 @@ export async function changeDismissal(db: OverdueDb, bookId: Id, key: string, di
     const current = await dismissals(db, bookId);
     if (dismissal) current.set(key, dismissal);
     else current.delete(key);
-    await db.settings.put({ bookId, key: DISMISSED_KEY, value: [...current.values()] });
+    await putSetting(db, bookId, DISMISSED_KEY, [...current.values()]);
   });
 }

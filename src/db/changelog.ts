@@ -37,6 +37,8 @@ export interface BatchSummary {
 }
 
 export const UNDO_ACTION = 'undo';
+/** Records merged from another device: logged for the ledgers and recent activity, but not undoable here. */
+export const SYNC_MERGE_ACTION = 'sync.merge';
 
 export function newBatchId(): string {
   return crypto.randomUUID();
@@ -136,11 +138,11 @@ async function walkBatches(
   }
 }
 
-/** The newest batch that is neither undone nor itself an undo, oldest change first; null when none. */
+/** The newest batch that is neither undone nor itself an undo nor a sync merge, oldest change first; null when none. */
 export async function newestUndoableBatch(db: OverdueDb, bookId: Id): Promise<Change[] | null> {
   const target: { batch?: string } = {};
   await walkBatches(db, bookId, (newest) => {
-    if (newest.undone === 0 && newest.action !== UNDO_ACTION) target.batch = newest.batch;
+    if (newest.undone === 0 && newest.action !== UNDO_ACTION && newest.action !== SYNC_MERGE_ACTION) target.batch = newest.batch;
     return target.batch !== undefined;
   });
   return target.batch === undefined ? null : batchChanges(db, target.batch);

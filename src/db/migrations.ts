@@ -107,6 +107,22 @@ const v4: SchemaVersion = {
   },
 };
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v1, v2, v3, v4];
+/**
+ * Sync (issue 6), all per book and only on this device: each synced record's field
+ * clock (the stamp that set each field), the sync cursor and status, the settings
+ * (endpoint, credentials, passphrase) and the log of merged conflicts.
+ */
+const v5: SchemaVersion = {
+  version: 5,
+  stores: {
+    ...v4.stores,
+    syncClocks: '[bookId+key]',
+    syncState: 'bookId',
+    syncConfig: 'bookId',
+    syncConflicts: '++id, bookId',
+  },
+};
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v1, v2, v3, v4, v5];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 0;

@@ -15,7 +15,11 @@ import { todayLocal } from '../domain/calendar';
 import { changesSince, lastSeq } from './changelog';
 import { Hlc } from './hlc';
 import type { OverdueDb } from './schema';
-import { storageFailure } from './storage-errors';
+import { storageFailure, toStorageError } from './storage-errors';
+import { registerSettingsClock } from './settings';
+import { adoptHead, collectLocal, exportRecords, mergeRemote, readCursor, recordPushed } from './sync-store';
+import type { LocalReplica } from '../sync/replica';
+import { SyncEngineError } from '../sync/engine-errors';
 import { undoNewestBatch } from './undo';
 import { validateAdjustment } from './validate-adjustment';
 import { validateBookInput } from './validate-book';
@@ -71,6 +75,33 @@ export class Repository {
   ) {
     this.hlc = new Hlc(deviceId, options.now);
     this.today = options.today ?? (() => todayLocal());
+    registerSettingsClock(db, this.hlc);
+  }
+
+  /** This book's side of sync: the engine's view of the local database. */
+  syncReplica(bookId: Id): LocalReplica {
+    const db = this.db;
+    const hlc = this.hlc;
+    return {
+      deviceId: hlc.deviceId,
+      cursor: () => readCursor(db, bookId),
+      merge: async (ops, seen, options) => {
+        let merged: Awaited<ReturnType<typeof mergeRemote>>;
+        try {
+          merged = await mergeRemote(db, hlc, bookId, ops, seen, options.logConflicts, options.notices ?? []);
+        } catch (e) {
+          if (e instanceof RangeError) throw e;
+          const failure = toStorageError(e);
+          throw new SyncEngineError('storage', `${failure.code}: ${String(failure.params?.detail ?? '')}`);
+        }
+        if (merged.changes.length > 0) this.notify(merged.changes);
+        return merged.outcome;
+      },
+      localChanges: (afterSeq) => collectLocal(db, bookId, afterSeq, hlc.deviceId),
+      pushed: (batch, head) => recordPushed(db, bookId, batch, head, new Date().toISOString()),
+      adoptHead: (head) => adoptHead(db, bookId, head),
+      exportRecords: () => exportRecords(db, bookId),
+    };
   }
 
   /** Called after each committed write with the Change records it logged (seq filled in). */

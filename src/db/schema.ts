@@ -6,6 +6,9 @@ import type { Attachment, Notice, PaymentPlan, PromiseToPay } from '../domain/co
 import type {
   Activity, Adjustment, Allocation, Book, Change, Customer, Id, Invoice, Payment, Setting,
 } from '../domain/types';
+import type { SyncTarget } from '../api/sync';
+import type { ConflictNotice, Seen } from '../sync/documents';
+import type { FieldClock } from '../sync/field-merge';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './migrations';
 
 /** The worker's working set of one book, saved so a reload need not rebuild it (see changesSince). */
@@ -14,6 +17,50 @@ export interface Snapshot {
   /** Last change seq the snapshot includes; replay changesSince(bookId, seq) on top. */
   seq: number;
   data: unknown;
+}
+
+/** A synced record's field clock (see src/sync/field-merge.ts); key = 'table/id'. */
+export interface SyncClockRow {
+  bookId: Id;
+  key: string;
+  c: FieldClock;
+}
+
+/** Where a book's sync stands on this device. */
+export interface SyncStateRow {
+  bookId: Id;
+  head: number;
+  pushedSeq: number;
+  seen: Seen;
+  /** ISO timestamp of the last sync that finished. */
+  lastSyncAt: string | null;
+  /** Conflicts decided here in this device's favour, not yet told to the others. */
+  notices?: ConflictNotice[];
+}
+
+/** A book's sync settings on this device (never synced: each device has its own credentials). */
+export interface SyncConfigRow {
+  bookId: Id;
+  url: string;
+  target: SyncTarget;
+  token: string;
+  user: string;
+  password: string;
+  passphrase: string;
+  intervalMinutes: number;
+}
+
+export interface SyncConflictRow {
+  id?: number;
+  bookId: Id;
+  at: string;
+  table: string;
+  recordId: Id;
+  label: string;
+  field: string;
+  kept: unknown;
+  lost: unknown;
+  winner: 'local' | 'remote';
 }
 
 /** Device-wide key/value (e.g. the device id). */
@@ -39,6 +86,10 @@ export class OverdueDb extends Dexie {
   declare changes: EntityTable<Change, 'seq'>;
   declare snapshots: EntityTable<Snapshot, 'bookId'>;
   declare meta: EntityTable<Meta, 'key'>;
+  declare syncClocks: Table<SyncClockRow, [Id, string]>;
+  declare syncState: EntityTable<SyncStateRow, 'bookId'>;
+  declare syncConfig: EntityTable<SyncConfigRow, 'bookId'>;
+  declare syncConflicts: EntityTable<SyncConflictRow, 'id'>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

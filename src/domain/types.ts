@@ -142,6 +142,8 @@ export interface Setting {
   bookId: Id;
   key: string;
   value: unknown;
+  /** HLC stamp of the last write (set by the repository's hook), so sync can merge book settings; absent on rows from before sync. */
+  updatedAt?: Stamp;
 }
 
 export type TableName =

@@ -53,6 +53,21 @@ export interface Manifest {
   snapshot: SnapshotRef | null;
 }
 
+/**
+ * A field where the writer of the segment kept its own newer value over another
+ * device's concurrent one: the losing device logs it too when it reads this.
+ */
+export interface ConflictNotice {
+  t: SyncTable;
+  id: Id;
+  field: string;
+  label: string;
+  kept: unknown;
+  lost: unknown;
+  /** Stamp of the losing write (its device is the one to tell). */
+  lostStamp: string;
+}
+
 export interface Segment {
   format: typeof FORMAT;
   kind: 'segment';
@@ -60,6 +75,7 @@ export interface Segment {
   device: string;
   n: number;
   ops: SyncOp[];
+  conflicts: ConflictNotice[];
 }
 
 export interface SnapshotRecord {
@@ -233,7 +249,15 @@ export function readSegment(json: Json, file: string, book: Id, device: string, 
     const op = r.object(raw, w);
     return { t: r.table(op.t, `${w}.t`), id: r.string(op.id, `${w}.id`), s: r.string(op.s, `${w}.s`, STAMP), f: r.fields(op.f, `${w}.f`) };
   });
-  return { format: FORMAT, kind: 'segment', book, device, n, ops };
+  const conflicts = o.conflicts === undefined ? [] : r.array(o.conflicts, '$.conflicts').map((raw, i): ConflictNotice => {
+    const w = `$.conflicts[${i}]`;
+    const c = r.object(raw, w);
+    return {
+      t: r.table(c.t, `${w}.t`), id: r.string(c.id, `${w}.id`), field: r.string(c.field, `${w}.field`), label: r.string(c.label, `${w}.label`),
+      kept: c.kept, lost: c.lost, lostStamp: r.string(c.lostStamp, `${w}.lostStamp`, STAMP),
+    };
+  });
+  return { format: FORMAT, kind: 'segment', book, device, n, ops, conflicts };
 }
 
 export function readSnapshotPart(json: Json, file: string, book: Id, id: string, part: number): SnapshotPart {

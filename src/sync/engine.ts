@@ -9,7 +9,7 @@
 import type { Id } from '../domain/types';
 import {
   FORMAT, isSealed, manifestPath, readManifest, readSealed, readSegment, readSnapshotPart, segmentPath, snapshotPath,
-  SyncFormatError, type EncryptionHeader, type Manifest, type Seen, type SnapshotRecord,
+  SyncFormatError, type ConflictNotice, type EncryptionHeader, type Manifest, type Seen, type SnapshotRecord,
 } from './documents';
 import { newEncryption, openEncryption, seal, unseal, DEFAULT_ITERATIONS } from './crypto';
 import type { Endpoint } from './endpoint';
@@ -113,7 +113,7 @@ async function keyFor(s: Session, header: EncryptionHeader | null): Promise<Cryp
 }
 
 /** Reads what the plan lists; null when a file vanished (compacted meanwhile): start over. */
-async function pull(s: Session, m: Manifest, seen: Seen): Promise<{ ops: SyncOp[]; snapshotOps: SyncOp[]; seen: Seen } | null> {
+async function pull(s: Session, m: Manifest, seen: Seen): Promise<{ ops: SyncOp[]; snapshotOps: SyncOp[]; notices: ConflictNotice[]; seen: Seen } | null> {
   const plan = pullPlan(m, s.o.local.deviceId, seen);
   const fromSnapshot: SyncOp[] = [];
   if (plan.snapshot) {
@@ -127,13 +127,16 @@ async function pull(s: Session, m: Manifest, seen: Seen): Promise<{ ops: SyncOp[
     fromSnapshot.push(...snapshotOps(records));
   }
   const ops: SyncOp[] = [];
+  const notices: ConflictNotice[] = [];
   for (const ref of plan.segments) {
     const path = segmentPath(s.o.book, ref.device, ref.n);
     const doc = await getDocument(s, path);
     if (doc === null) return null;
-    ops.push(...readSegment(doc, path, s.o.book, ref.device, ref.n).ops);
+    const segment = readSegment(doc, path, s.o.book, ref.device, ref.n);
+    ops.push(...segment.ops);
+    notices.push(...segment.conflicts);
   }
-  return { ops, snapshotOps: fromSnapshot, seen: plan.seen };
+  return { ops, snapshotOps: fromSnapshot, notices, seen: plan.seen };
 }
 
 const byStamp = (a: SyncOp, b: SyncOp): number => (a.s < b.s ? -1 : a.s > b.s ? 1 : 0);
@@ -175,18 +178,20 @@ export async function syncBook(options: SyncOptions): Promise<SyncReport> {
     if (pulled.snapshotOps.length > 0) {
       await local.merge(pulled.snapshotOps.sort(byStamp), cursor.seen, { logConflicts: false });
     }
-    const merged = await local.merge(pulled.ops.sort(byStamp), pulled.seen, { logConflicts: true });
+    const merged = await local.merge(pulled.ops.sort(byStamp), pulled.seen, { logConflicts: true, notices: pulled.notices });
     s.report.pulled += pulled.ops.length + pulled.snapshotOps.length;
     s.report.conflicts += merged.conflicts;
     cursor = { ...cursor, seen: pulled.seen };
 
     const batch = await local.localChanges(cursor.pushedSeq);
     let head = cursor.head;
-    for (let start = 0; start < batch.ops.length; start += s.o.segmentOps) {
+    const toSend = batch.ops.length > 0 || batch.notices.length > 0;
+    for (let start = 0; toSend && (start === 0 || start < batch.ops.length); start += s.o.segmentOps) {
       head += 1;
       const ops = batch.ops.slice(start, start + s.o.segmentOps);
+      const conflicts = start === 0 ? batch.notices : [];
       // Not listed yet, so no one reads it: a leftover from a cut-off sync is simply overwritten.
-      await putDocument(s, segmentPath(book, me, head), { format: FORMAT, kind: 'segment', book, device: me, n: head, ops });
+      await putDocument(s, segmentPath(book, me, head), { format: FORMAT, kind: 'segment', book, device: me, n: head, ops, conflicts });
     }
 
     const entry = { head, seen: cursor.seen, at: (s.o.now?.() ?? new Date()).toISOString() };

@@ -2,7 +2,7 @@
 // once and tested against the real store (src/db/sync-store.ts). Every method
 // either completes in one local transaction or changes nothing.
 
-import type { Seen, SnapshotRecord } from './documents';
+import type { ConflictNotice, Seen, SnapshotRecord } from './documents';
 import type { SyncOp } from './ops';
 
 export interface SyncCursor {
@@ -19,6 +19,8 @@ export interface LocalBatch {
   ops: SyncOp[];
   /** The newest change-log seq they include. */
   maxSeq: number;
+  /** Conflicts this device decided in its own favour, to tell the losing devices. */
+  notices: ConflictNotice[];
 }
 
 export interface MergeOutcome {
@@ -35,8 +37,9 @@ export interface LocalReplica {
    * Applies remote ops field by field (last writer wins) and records `seen`, in one
    * transaction; merged records are logged as one 'sync.merge' batch. With
    * `logConflicts` false (ops rebuilt from a snapshot) nothing goes to the conflict log.
+   * `notices`: conflicts other devices decided; those against this device are logged.
    */
-  merge(ops: readonly SyncOp[], seen: Seen, options: { logConflicts: boolean }): Promise<MergeOutcome>;
+  merge(ops: readonly SyncOp[], seen: Seen, options: { logConflicts: boolean; notices?: readonly ConflictNotice[] }): Promise<MergeOutcome>;
   /** This device's writes not yet pushed. */
   localChanges(afterSeq: number): Promise<LocalBatch>;
   /** The batch is listed in the manifest as segments up to `head`: remember its fields' stamps and move the cursor. */

@@ -25,7 +25,7 @@ describe('OverdueDb', () => {
     expect(db.verno).toBe(CURRENT_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'activities', 'adjustments', 'allocations', 'attachments', 'books', 'changes', 'customers', 'invoices',
-      'meta', 'notices', 'payments', 'plans', 'promises', 'settings', 'snapshots',
+      'meta', 'notices', 'payments', 'plans', 'promises', 'settings', 'snapshots', 'syncClocks', 'syncConfig', 'syncConflicts', 'syncState',
     ]);
     expect(db.invoices.schema.idxByName['[bookId+number]']).toBeDefined();
     expect(db.activities.schema.idxByName['[bookId+date]']).toBeDefined();
