@@ -4,7 +4,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const FAULT_HEADER = 'x-overdue-fault';
-export const FAULT_MODES = ['500', '503', 'timeout', 'truncate', 'html', 'nonjson', '401', '403', '412', '413'] as const;
+/** 'lost': the request is carried out (a PUT is stored) but the connection drops before the answer. */
+export const FAULT_MODES = ['500', '503', 'timeout', 'truncate', 'html', 'nonjson', '401', '403', '412', '413', 'lost'] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
 export function isFaultMode(text: string): text is FaultMode {
@@ -99,6 +100,10 @@ export function sendFault(fault: FaultMode, req: IncomingMessage, res: ServerRes
     }
     case 'timeout':
       req.resume();
+      return;
+    case 'lost':
+      // Handled by the server: it carries the request out and then drops the connection.
+      req.socket.destroy();
       return;
   }
 }

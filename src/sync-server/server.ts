@@ -62,7 +62,14 @@ export function createSyncHandler(options: SyncServerOptions, log: (line: string
     });
 
     const cors = corsHeaders(req, options.origins);
+    // The 'lost' fault: the request is carried out, then the connection drops before the answer.
+    let loseAnswer = false;
     const send = (status: number, headers: Record<string, string> = {}, body?: string | Buffer) => {
+      if (loseAnswer) {
+        note = `${note} (answer ${status} lost)`.trim();
+        req.socket.destroy();
+        return;
+      }
       const plain = typeof body === 'string' ? { 'Content-Type': 'text/plain; charset=utf-8' } : {};
       res.writeHead(status, { ...plain, ...(cors ?? {}), ...headers });
       res.end(method === 'HEAD' ? undefined : body);
@@ -91,7 +98,10 @@ export function createSyncHandler(options: SyncServerOptions, log: (line: string
       const named = typeof header === 'string' ? header.trim() : undefined;
       if (named !== undefined && !isFaultMode(named)) return refuse(400, `unknown fault ${named}`);
       const fault: FaultMode | undefined = named ?? faultQueue.take(method, pathname);
-      if (fault !== undefined) {
+      if (fault === 'lost') {
+        note = 'fault lost';
+        loseAnswer = true;
+      } else if (fault !== undefined) {
         note = `fault ${fault}`;
         const stored = fault === 'truncate' && target.ok ? (await readStored(target.file))?.bytes : undefined;
         res.setHeader('Vary', 'Origin');

@@ -59,7 +59,7 @@ export async function bookState(db: OverdueDb, book: Id): Promise<Record<string,
   }
   for (const t of RECORD_TABLES) {
     if (t === 'books') continue;
-    const rows = (await db.table(t).where('[bookId+deleted]').between([book, 0], [book, 1]).toArray()) as { id: string; updatedAt?: string }[];
+    const rows = (await db.table(t).where('[bookId+deleted]').between([book, 0], [book, 1], true, true).toArray()) as { id: string; updatedAt?: string }[];
     for (const row of rows.sort((x, y) => x.id.localeCompare(y.id))) {
       const { updatedAt: _u, ...rest } = row;
       out[`${t}/${row.id}`] = rest;

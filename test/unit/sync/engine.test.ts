@@ -237,6 +237,21 @@ describe('faults', () => {
     await tablet.sync(book.id, ep);
     expect(await bookState(tablet.db, book.id)).toEqual(await bookState(laptop.db, book.id));
   });
+
+  it('a manifest written whose answer was lost: the next sync finds its own head listed and carries on', async () => {
+    const ep = endpoint();
+    const { laptop, book, customer } = await laptopWithInvoice();
+    await queueFaults([{ fault: 'lost', method: 'PUT', pathPrefix: `/t${folder}/${book.id}/manifest.json` }]);
+    expect((await failure(laptop.sync(book.id, ep))).kind).toBe('network');
+    expect((await laptop.db.syncState.get(book.id))?.head ?? 0).toBe(0);
+    must(await laptop.repo.saveCustomer(book.id, { name: 'After the cut', uscc: '', termsDays: 30, creditLimit: null, contacts: [], tags: [], notes: '' }, customer.id));
+    await laptop.sync(book.id, ep);
+    // Segment 1 was listed by the lost write; the retry wrote segment 2 rather than replacing it.
+    expect((await laptop.db.syncState.get(book.id))?.head).toBe(2);
+    const tablet = device('tablet', opened);
+    await tablet.sync(book.id, ep);
+    expect(await bookState(tablet.db, book.id)).toEqual(await bookState(laptop.db, book.id));
+  });
 });
 
 describe('encryption', () => {
