@@ -28,7 +28,7 @@ import { createPerformanceApi } from './performance';
 import { createStatementsApi } from './statements';
 import { createCollectionSettingsApi } from './collection-settings';
 import { createLimitationApi } from './limitation';
-import { createSyncApi } from './sync';
+import { createSyncApi, type SyncApiOptions } from './sync';
 import { RecentChanges } from './recent';
 import * as Comlink from 'comlink';
 import { buildExport } from './export';
@@ -42,6 +42,7 @@ export interface ApiOptions {
   snapshotDelayMs?: number;
   /** Talk to other tabs' workers over BroadcastChannel (default true). */
   broadcast?: boolean;
+  sync?: SyncApiOptions;
 }
 
 /** OverdueApi plus housekeeping used by tests and the bench (not needed by the UI). */
@@ -216,7 +217,7 @@ export function createApi(db: OverdueDb, options: ApiOptions = {}): WorkerApi {
     ...createStatementsApi(db, ready),
     ...createCollectionSettingsApi(db, ready),
     ...createLimitationApi(db, ledgerOf),
-    ...createSyncApi(),
+    ...createSyncApi(db, ready, options.sync),
 
     async recentChanges(bookId, limit) {
       return recent(bookId, limit, await ledgerOf(bookId));

@@ -39,7 +39,9 @@ export interface SyncSettingsView {
 
 export type SyncErrorKind =
   | 'auth' | 'forbidden' | 'server' | 'timeout' | 'network' | 'corrupt' | 'tooLarge' | 'weakEtag' | 'unexpected'
-  | 'wrongPassphrase' | 'needsPassphrase' | 'conflictRetries' | 'otherBook' | 'newerFormat' | 'storage';
+  | 'wrongPassphrase' | 'needsPassphrase' | 'conflictRetries' | 'otherBook' | 'newerFormat' | 'storage'
+  /** Joining: the shared folder has no book with this id. */
+  | 'notShared';
 
 export type SyncPhase = 'off' | 'idle' | 'syncing' | 'offline' | 'error';
 

@@ -48,6 +48,8 @@ export interface SyncOptions {
   iterations?: number;
   /** Manifest write attempts before giving up (each after re-reading and merging). */
   attempts?: number;
+  /** Joining a book another device shares: a missing manifest is an error, not a new shared book. */
+  mustExist?: boolean;
 }
 
 const DEFAULTS = { segmentOps: 4000, snapshotRecords: 4000, compactAfter: 48, attempts: 6 };
@@ -155,6 +157,7 @@ export async function syncBook(options: SyncOptions): Promise<SyncReport> {
     if (manifest) {
       s.key = await keyFor(s, manifest.encryption);
     } else {
+      if (s.o.mustExist) throw new SyncEngineError('notShared', `no book ${book} in this shared folder`);
       const passphrase = s.o.passphrase ?? '';
       let header: EncryptionHeader | null = null;
       if (passphrase !== '') {

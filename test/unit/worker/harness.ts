@@ -5,7 +5,7 @@ import { afterEach } from 'vitest';
 import { openDb, type OverdueDb } from '../../../src/db/schema';
 import type { BookInput } from '../../../src/api/contract';
 import type { Result } from '../../../src/domain/errors';
-import { createApi, type WorkerApi } from '../../../workers/api';
+import { createApi, type ApiOptions, type WorkerApi } from '../../../workers/api';
 
 /** A valid book as the settings page would send it: CNY, zh-CN, the default aging and terms. */
 export function bookInput(name: string, over: Partial<BookInput> = {}): BookInput {
@@ -26,6 +26,7 @@ export interface StartOptions {
   name?: string;
   snapshotDelayMs?: number;
   broadcast?: boolean;
+  sync?: ApiOptions['sync'];
 }
 
 /**
@@ -40,9 +41,9 @@ export function workerApis(defaults: Omit<StartOptions, 'name'> = {}): (options?
     for (const name of names) await Dexie.delete(name);
   });
   return (options = {}) => {
-    const { name = crypto.randomUUID(), snapshotDelayMs = 10_000, broadcast = false } = { ...defaults, ...options };
+    const { name = crypto.randomUUID(), snapshotDelayMs = 10_000, broadcast = false, sync } = { ...defaults, ...options };
     const db = openDb(name);
-    const api = createApi(db, { snapshotDelayMs, broadcast });
+    const api = createApi(db, { snapshotDelayMs, broadcast, ...(sync ? { sync } : {}) });
     opened.push({ api, name });
     return { api, db };
   };
