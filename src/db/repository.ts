@@ -100,7 +100,7 @@ export class Repository {
       localChanges: (afterSeq) => collectLocal(db, bookId, afterSeq, hlc.deviceId),
       pushed: (batch, head) => recordPushed(db, bookId, batch, head, new Date().toISOString()),
       adoptHead: (head) => adoptHead(db, bookId, head),
-      exportRecords: () => exportRecords(db, bookId),
+      exportRecords: () => exportRecords(db, bookId, hlc.deviceId),
     };
   }
 

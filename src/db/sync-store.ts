@@ -50,14 +50,34 @@ function fieldsOf(row: object): Record<string, unknown> {
 }
 
 /**
+ * Where a record's field stamps start when it has no stored clock row (see
+ * recordClock): the stamp its fields had before the first change in the range,
+ * or '' when the range creates it (its ops then stamp every field).
+ */
+export type Bases = Map<string, Stamp>;
+
+export interface CollectedLocal extends LocalBatch {
+  local: Bases;
+}
+
+/**
  * This device's writes to the book after `afterSeq`, as coalesced ops; merges
  * from other devices are skipped (they are theirs). `only` limits the work to
  * some records ('table/id'), for the merge's look at unpushed edits.
+ *
+ * A bulk insert (import, demo) sends each record whole at its stamp. A bulk
+ * tombstone (undoing an import) also sends the whole record at the tombstone's
+ * stamp: the stamps the record had before are not logged, and claiming every
+ * field at the newer stamp is at least the same claim on every device.
  */
-export async function collectLocal(db: OverdueDb, bookId: Id, afterSeq: number, deviceId: string, only?: ReadonlySet<string>): Promise<LocalBatch> {
+export async function collectLocal(db: OverdueDb, bookId: Id, afterSeq: number, deviceId: string, only?: ReadonlySet<string>): Promise<CollectedLocal> {
   const changes = await changesAfter(db, bookId, afterSeq);
   const ops: SyncOp[] = [];
+  const bases: Bases = new Map();
   const wanted = (t: SyncTable, id: Id) => !only || only.has(recordKey(t, id));
+  const base = (key: string, stamp: Stamp) => {
+    if (!bases.has(key)) bases.set(key, stamp);
+  };
   // What a bulk write left of a record is the `before` of the first later change of it (see undo.ts).
   const firstLaterBefore = new Map<string, { seq: number; before: unknown }[]>();
   for (const c of changes) {
@@ -68,9 +88,14 @@ export async function collectLocal(db: OverdueDb, bookId: Id, afterSeq: number, 
     firstLaterBefore.set(key, list);
   }
   for (const c of changes) {
-    if (c.action === SYNC_MERGE_ACTION) continue;
+    const merged = c.action === SYNC_MERGE_ACTION;
     if (!c.bulk) {
       if (c.after === null || typeof c.after !== 'object' || !wanted(c.table, c.recordId)) continue;
+      const key = recordKey(c.table, c.recordId);
+      const before = c.before as { updatedAt?: Stamp } | null;
+      // A record a merge created here starts at the merge's stamp; one this device created, from nothing.
+      base(key, before ? String(before.updatedAt ?? '') : merged ? c.stamp : '');
+      if (merged) continue;
       const op = diffOp(c.table, c.recordId, c.stamp, c.before as object | null, c.after);
       if (op) ops.push(op);
       continue;
@@ -80,19 +105,31 @@ export async function collectLocal(db: OverdueDb, bookId: Id, afterSeq: number, 
     const rows = (await db.table(c.table).bulkGet(ids)) as ({ id: Id; updatedAt: Stamp; deleted: 0 | 1 } | undefined)[];
     rows.forEach((row, i) => {
       if (!row) return;
-      const later = firstLaterBefore.get(recordKey(c.table, ids[i] as Id))?.find((l) => l.seq > (c.seq ?? 0));
+      const key = recordKey(c.table, ids[i] as Id);
+      const later = firstLaterBefore.get(key)?.find((l) => l.seq > (c.seq ?? 0));
       const left = (later ? later.before : row) as { updatedAt: Stamp; deleted: 0 | 1 } | null;
       if (!left) return;
-      const op = c.bulk?.op === 'insert'
-        ? diffOp(c.table, row.id, left.updatedAt, null, left)
-        : { t: c.table, id: row.id, s: left.updatedAt, f: { deleted: left.deleted } };
+      base(key, merged ? left.updatedAt : '');
+      if (merged) return;
+      const op = diffOp(c.table, row.id, left.updatedAt, null, left);
       if (op) ops.push(op);
     });
   }
   const maxSeq = changes.length > 0 ? (changes[changes.length - 1]?.seq ?? afterSeq) : afterSeq;
   ops.push(...(await settingOps(db, bookId, deviceId, only)));
   const notices = only ? [] : (await db.syncState.get(bookId))?.notices ?? [];
-  return { ops: coalesce(ops), maxSeq, notices };
+  return { ops: coalesce(ops), maxSeq, notices, local: bases };
+}
+
+/**
+ * A record as replicated here: its stored clock, or (none stored: every field
+ * at one stamp) its base; then this device's unpushed ops on top.
+ */
+function replicated(fields: Record<string, unknown>, stored: FieldClock | undefined, base: Stamp, unpushed: readonly SyncOp[]): Replicated {
+  let rep: Replicated = { fields, clock: stored ?? { s: base } };
+  for (const op of unpushed) rep = mergeOp(rep, op).next;
+  // mergeOp sets values too; the stored values are already the newest (a merge may have overwritten an unpushed edit).
+  return { fields, clock: rep.clock };
 }
 
 /** Book settings written here since their last push or merge. */
@@ -171,22 +208,25 @@ export async function mergeRemote(
     const keys = [...new Set(ops.map((op) => recordKey(op.t, op.id)))];
     const { rows, clocks } = await readTouched(db, bookId, keys);
     const cursor = await readCursor(db, bookId);
-    const unpushed = (await collectLocal(db, bookId, cursor.pushedSeq, hlc.deviceId, new Set(keys))).ops;
-    const unpushedStamps = new Set(unpushed.map((op) => op.s));
+    const local = await collectLocal(db, bookId, cursor.pushedSeq, hlc.deviceId, new Set(keys));
+    const unpushedStamps = new Set(local.ops.map((op) => op.s));
+    const unpushedOf = new Map<string, SyncOp[]>();
+    for (const op of local.ops) {
+      const key = recordKey(op.t, op.id);
+      const list = unpushedOf.get(key) ?? [];
+      list.push(op);
+      unpushedOf.set(key, list);
+    }
 
-    // Each touched record as replicated here: stored clock, then this device's unpushed edits.
+    // Each touched record as replicated here: its clock, then this device's unpushed edits.
     const state = new Map<string, Replicated>();
     for (const key of keys) {
       const row = rows.get(key);
       if (!row) continue;
-      const fields = key.startsWith('settings/') ? { value: (row as Setting).value } : fieldsOf(row);
-      const fallback = key.startsWith('settings/') ? (row as Setting).updatedAt ?? '' : String((row as StoredRow).updatedAt ?? '');
-      state.set(key, { fields, clock: clocks.get(key) ?? { s: fallback } });
-    }
-    for (const op of unpushed) {
-      const key = recordKey(op.t, op.id);
-      const current = state.get(key);
-      if (current) state.set(key, mergeOp(current, op).next);
+      const setting = key.startsWith('settings/');
+      const fields = setting ? { value: (row as Setting).value } : fieldsOf(row);
+      const stamp = setting ? (row as Setting).updatedAt ?? '' : String((row as StoredRow).updatedAt ?? '');
+      state.set(key, replicated(fields, clocks.get(key), local.local.get(key) ?? stamp, unpushedOf.get(key) ?? []));
     }
 
     const conflicts: SyncConflictRow[] = [...told];
@@ -226,7 +266,8 @@ export async function mergeRemote(
       const t = key.slice(0, slash) as SyncTable;
       const id = key.slice(slash + 1);
       const updatedAt = newestStamp(rep.clock);
-      clockRows.push({ bookId, key, c: rep.clock });
+      // A record new here whose fields share one stamp needs no clock row: its updatedAt says it all.
+      if (t === 'settings' || clocks.has(key) || rows.get(key) || rep.clock.f) clockRows.push({ bookId, key, c: rep.clock });
       if (t === 'settings') {
         settingRows.push({ bookId, key: id, value: rep.fields.value, updatedAt });
         continue;
@@ -304,28 +345,33 @@ async function logConflictRows(db: OverdueDb, bookId: Id, rows: SyncConflictRow[
 
 /** Records the pushed ops' stamps in the clocks and moves the cursor, in one transaction. */
 export async function recordPushed(db: OverdueDb, bookId: Id, batch: LocalBatch, head: number, at: string): Promise<void> {
-  await db.transaction('rw', db.syncClocks, db.syncState, async () => {
-    const keys = [...new Set(batch.ops.map((op) => recordKey(op.t, op.id)))];
-    const stored = await db.syncClocks.bulkGet(keys.map((k) => [bookId, k] as [Id, string]));
-    const clocks = new Map<string, FieldClock>();
-    keys.forEach((k, i) => {
-      const c = stored[i]?.c;
-      if (c) clocks.set(k, c);
-    });
+  const bases = (batch.local as Bases | undefined) ?? new Map<string, Stamp>();
+  const tables = [...RECORD_TABLES, 'settings', 'syncClocks', 'syncState'].map((t) => db.table(t));
+  await db.transaction('rw', tables, async () => {
+    const opsOf = new Map<string, SyncOp[]>();
     for (const op of batch.ops) {
       const key = recordKey(op.t, op.id);
-      const clock = clocks.get(key);
-      if (!clock) {
-        clocks.set(key, { s: op.s });
-        continue;
-      }
-      const f = { ...(clock.f ?? {}) };
-      for (const name of Object.keys(op.f)) if (op.s > (f[name] ?? clock.s)) f[name] = op.s;
-      clocks.set(key, { s: clock.s, f });
+      const list = opsOf.get(key) ?? [];
+      list.push(op);
+      opsOf.set(key, list);
     }
-    await db.syncClocks.bulkPut([...clocks].map(([key, c]) => ({ bookId, key, c })));
+    const keys = [...opsOf.keys()];
+    const { rows, clocks } = await readTouched(db, bookId, keys);
+    const out: SyncClockRow[] = [];
+    for (const key of keys) {
+      const row = rows.get(key);
+      if (!row) continue;
+      const setting = key.startsWith('settings/');
+      const fields = setting ? { value: (row as Setting).value } : fieldsOf(row);
+      const updatedAt = setting ? (row as Setting).updatedAt ?? '' : String((row as StoredRow).updatedAt ?? '');
+      const stored = clocks.get(key);
+      const { clock } = replicated(fields, stored, bases.get(key) ?? updatedAt, opsOf.get(key) ?? []);
+      // No row needed while every field still carries the record's updatedAt (the usual case after a first push).
+      if (setting || stored || clock.f || clock.s !== updatedAt) out.push({ bookId, key, c: clock });
+    }
+    if (out.length > 0) await db.syncClocks.bulkPut(out);
     // Notices decided after the batch was read stay for the next push.
-    const pending = ((await db.syncState.get(bookId))?.notices ?? []).filter((n) => !batch.notices.includes(n) && !batch.notices.some((b) => sameNotice(b, n)));
+    const pending = ((await db.syncState.get(bookId))?.notices ?? []).filter((n) => !batch.notices.some((b) => sameNotice(b, n)));
     await updateState(db, bookId, { head, pushedSeq: batch.maxSeq, lastSyncAt: at, notices: pending });
   });
 }
@@ -335,14 +381,22 @@ export async function adoptHead(db: OverdueDb, bookId: Id, head: number): Promis
 }
 
 /** Every record and synced setting of the book with its clock, for a snapshot. */
-export async function exportRecords(db: OverdueDb, bookId: Id): Promise<SnapshotRecord[]> {
-  return db.transaction('r', [...RECORD_TABLES, 'settings', 'syncClocks'].map((t) => db.table(t)), async () => {
+export async function exportRecords(db: OverdueDb, bookId: Id, deviceId: string): Promise<SnapshotRecord[]> {
+  const tables = [...RECORD_TABLES, 'settings', 'syncClocks', 'syncState', 'changes'].map((t) => db.table(t));
+  return db.transaction('r', tables, async () => {
     const clocks = new Map<string, FieldClock>();
     await db.syncClocks.where('[bookId+key]').between([bookId, Dexie.minKey], [bookId, Dexie.maxKey]).each((row) => { clocks.set(row.key, row.c); });
+    // Edits made here since the last push are in the values: their stamps go in the clocks.
+    const local = await collectLocal(db, bookId, (await readCursor(db, bookId)).pushedSeq, deviceId);
+    const unpushedOf = new Map<string, SyncOp[]>();
+    for (const op of local.ops) {
+      const key = recordKey(op.t, op.id);
+      unpushedOf.set(key, [...(unpushedOf.get(key) ?? []), op]);
+    }
     const out: SnapshotRecord[] = [];
     const add = (t: SyncTable, id: Id, v: Record<string, unknown>, stamp: Stamp) => {
       const key = recordKey(t, id);
-      out.push({ t, id, v, c: clocks.get(key) ?? { s: stamp } });
+      out.push({ t, id, v, c: replicated(v, clocks.get(key), local.local.get(key) ?? stamp, unpushedOf.get(key) ?? []).clock });
     };
     const book = await db.books.get(bookId);
     if (book) add('books', bookId, fieldsOf(book), book.updatedAt);

@@ -21,6 +21,8 @@ export interface LocalBatch {
   maxSeq: number;
   /** Conflicts this device decided in its own favour, to tell the losing devices. */
   notices: ConflictNotice[];
+  /** The store's own bookkeeping, handed back to it in pushed(). */
+  local?: unknown;
 }
 
 export interface MergeOutcome {

@@ -42,6 +42,7 @@ type Step =
   | { kind: 'editInvoice'; device: number; pick: number; description: string; amount: number }
   | { kind: 'pay'; device: number; pick: number; amount: number }
   | { kind: 'setting'; device: number; value: number }
+  | { kind: 'import'; device: number; pick: number; count: number }
   | { kind: 'undo'; device: number }
   | { kind: 'tick'; ms: number }
   | { kind: 'sync'; device: number; fault: FaultMode | null; compactAfter: number };
@@ -62,6 +63,7 @@ function stepArb(devices: number): fc.Arbitrary<Step> {
     fc.record({ kind: fc.constant('pay' as const), device: d, pick, amount: fc.integer({ min: 1, max: 50_000 }) }),
     fc.record({ kind: fc.constant('setting' as const), device: d, value: fc.integer({ min: 0, max: 100 }) }),
     fc.record({ kind: fc.constant('undo' as const), device: d }),
+    fc.record({ kind: fc.constant('import' as const), device: d, pick, count: fc.integer({ min: 1, max: 3 }) }),
     fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 5000 }) }),
     fc.record({
       kind: fc.constant('sync' as const), device: d,
@@ -120,6 +122,18 @@ async function apply(step: Step, devices: Device[], book: Id, folder: string, cl
       const c = all[step.pick % Math.max(1, all.length)];
       if (!c) return;
       await repo.recordPayment(book, { customerId: c.id, date: '2026-11-05', amount: step.amount, method: 'bank', reference: '', allocation: 'auto' });
+      return;
+    }
+    case 'import': {
+      // A bulk write, logged as id lists (like an import): undoing it is a bulk tombstone.
+      const all = await live<{ id: Id }>(db, 'customers', book);
+      const c = all[step.pick % Math.max(1, all.length)];
+      if (!c) return;
+      const invoices = Array.from({ length: step.count }, (_, i) => ({
+        id: crypto.randomUUID(), bookId: book, updatedAt: '', deleted: 0 as const, customerId: c.id, number: `I-${step.device}-${clock.t}-${i}-${step.pick}`,
+        issueDate: '2026-09-01', dueDate: '2026-09-30', amount: 100 + i, currency: 'CNY', description: '', disputed: 0 as const, disputeReason: '',
+      }));
+      await repo.bulkInsert(book, { customers: [], invoices, payments: [], allocations: [], adjustments: [], activities: [] }, 'import');
       return;
     }
     case 'setting':
@@ -195,7 +209,7 @@ describe('convergence (property)', () => {
         } finally {
           await closeAll(opened);
         }
-      }), { numRuns: count === 2 ? 25 : 20 });
+      }), { numRuns: Number(process.env.SYNC_PROPERTY_RUNS ?? (count === 2 ? 25 : 20)) });
     }, 240_000);
   }
 });
