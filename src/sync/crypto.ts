@@ -6,7 +6,9 @@
 // before anything is read or changed. The manifest itself stays readable (device
 // ids and counters only), so devices can coordinate without the key.
 
+import { fromBase64, toBase64 } from './base64';
 import { FORMAT, SyncFormatError, type EncryptionHeader, type Sealed } from './documents';
+import { gunzip, gzip, parseJsonBytes } from './packing';
 
 /** OWASP's 2023 floor for PBKDF2-SHA256; derived once per book and session. */
 export const DEFAULT_ITERATIONS = 600_000;
@@ -16,23 +18,6 @@ export class WrongPassphraseError extends Error {
   override readonly name = 'WrongPassphraseError';
   constructor() {
     super('the passphrase does not open this book\'s shared copy');
-  }
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function fromBase64(text: string, file: string, where: string): Uint8Array<ArrayBuffer> {
-  try {
-    const binary = atob(text);
-    const out = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-    return out;
-  } catch {
-    throw new SyncFormatError(file, where, 'not base64');
   }
 }
 
@@ -47,28 +32,30 @@ export async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer
   );
 }
 
-export async function seal(key: CryptoKey, json: unknown): Promise<Sealed> {
+async function sealBytes(key: CryptoKey, plain: Uint8Array<ArrayBuffer>): Promise<Sealed> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const plain = new TextEncoder().encode(JSON.stringify(json));
   const data = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, plain));
   return { format: FORMAT, kind: 'sealed', iv: toBase64(iv), data: toBase64(data) };
 }
 
-/** The document inside; a file that does not open under the (checked) key is damaged. */
-export async function unseal(key: CryptoKey, sealed: Sealed, file: string): Promise<unknown> {
+async function unsealBytes(key: CryptoKey, sealed: Sealed, file: string): Promise<Uint8Array<ArrayBuffer>> {
   const iv = fromBase64(sealed.iv, file, '$.iv');
   const data = fromBase64(sealed.data, file, '$.data');
-  let plain: ArrayBuffer;
   try {
-    plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, data);
+    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, data));
   } catch {
     throw new SyncFormatError(file, '$.data', 'does not decrypt with the book\'s key (damaged or from another book)');
   }
-  try {
-    return JSON.parse(new TextDecoder().decode(plain)) as unknown;
-  } catch {
-    throw new SyncFormatError(file, '$.data', 'decrypts to something that is not JSON');
-  }
+}
+
+/** A document sealed: AES-GCM of its gzipped JSON text. */
+export async function seal(key: CryptoKey, json: unknown): Promise<Sealed> {
+  return sealBytes(key, await gzip(new TextEncoder().encode(JSON.stringify(json))));
+}
+
+/** The document inside; a file that does not open under the (checked) key is damaged. */
+export async function unseal(key: CryptoKey, sealed: Sealed, file: string): Promise<unknown> {
+  return parseJsonBytes(await gunzip(await unsealBytes(key, sealed, file), file, '$.data'), file, '$.data');
 }
 
 /** A new header (fresh salt) and its key, for the first device to sync an encrypted book. */

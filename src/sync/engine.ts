@@ -15,6 +15,7 @@ import { newEncryption, openEncryption, seal, unseal, DEFAULT_ITERATIONS } from 
 import type { Endpoint } from './endpoint';
 import { compacted, compactionPlan, emptyManifest, pullPlan, retainedSegments, withOwnEntry } from './manifest';
 import type { SyncOp } from './ops';
+import { isPacked, packIfLarge, unpack } from './packing';
 import { snapshotOps, type LocalReplica } from './replica';
 import { SyncEngineError } from './engine-errors';
 
@@ -79,11 +80,11 @@ async function getDocument(s: Session, path: string): Promise<unknown | null> {
     return unseal(s.key, readSealed(body, path), path);
   }
   if (s.key) throw new SyncFormatError(path, '$', 'not encrypted, but the book is');
-  return body;
+  return isPacked(body) ? unpack(body, path) : body;
 }
 
 async function putDocument(s: Session, path: string, doc: unknown): Promise<void> {
-  const body = s.key ? await seal(s.key, doc) : doc;
+  const body = s.key ? await seal(s.key, doc) : await packIfLarge(doc);
   s.report.bytesUp += jsonBytes(body);
   const put = await s.o.endpoint.put(path, body);
   if (put.status !== 'ok') throw new SyncEngineError('unexpected', `${path}: unconditional write refused`);
@@ -98,6 +99,8 @@ async function readCurrentManifest(s: Session): Promise<{ manifest: Manifest | n
   return { manifest: readManifest(got.body, path, s.o.book), etag: got.etag };
 }
 
+const keyCacheId = (header: EncryptionHeader, passphrase: string): string => `${header.salt}:${header.iterations}:${passphrase}`;
+
 /** The book's key under this manifest, checking the passphrase; null for a book stored in the clear. */
 async function keyFor(s: Session, header: EncryptionHeader | null): Promise<CryptoKey | null> {
   const passphrase = s.o.passphrase ?? '';
@@ -106,7 +109,7 @@ async function keyFor(s: Session, header: EncryptionHeader | null): Promise<Cryp
     return null;
   }
   if (passphrase === '') throw new SyncEngineError('needsPassphrase', 'the shared copy is encrypted');
-  const cacheKey = `${header.salt}:${header.iterations}:${passphrase}`;
+  const cacheKey = keyCacheId(header, passphrase);
   const cached = s.o.keys?.get(cacheKey);
   if (cached) return cached;
   const key = await openEncryption(header, passphrase, manifestPath(s.o.book));
@@ -164,6 +167,7 @@ export async function syncBook(options: SyncOptions): Promise<SyncReport> {
         const made = await newEncryption(passphrase, s.o.iterations ?? DEFAULT_ITERATIONS);
         header = made.header;
         s.key = made.key;
+        s.o.keys?.set(keyCacheId(header, passphrase), made.key);
       }
       creating = emptyManifest(book, header);
       manifest = creating;
