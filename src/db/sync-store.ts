@@ -7,7 +7,7 @@
 import { Dexie } from 'dexie';
 import type { Change, Id, Setting, Stamp, TableName } from '../domain/types';
 import type { ConflictNotice, Seen, SnapshotRecord } from '../sync/documents';
-import { fieldStamp, mergeOp, newestStamp, type FieldClock, type Replicated } from '../sync/field-merge';
+import { clockOf, fieldStamp, mergeOp, newestStamp, type FieldClock, type Replicated } from '../sync/field-merge';
 import { coalesce, diffOp, isImpliedField, recordKey, sameValue, SYNC_TABLES, type SyncOp, type SyncTable } from '../sync/ops';
 import type { LocalBatch, MergeOutcome, SyncCursor } from '../sync/replica';
 import { appendChanges, changesAfter, newBatchId, SYNC_MERGE_ACTION, type ChangeDraft } from './changelog';
@@ -58,6 +58,8 @@ export type Bases = Map<string, Stamp>;
 
 export interface CollectedLocal extends LocalBatch {
   local: Bases;
+  /** Per record, the stamp its last change in the range left (its updatedAt then). */
+  last: Map<string, Stamp>;
 }
 
 /**
@@ -75,8 +77,10 @@ export async function collectLocal(db: OverdueDb, bookId: Id, afterSeq: number, 
   const ops: SyncOp[] = [];
   const bases: Bases = new Map();
   const wanted = (t: SyncTable, id: Id) => !only || only.has(recordKey(t, id));
-  const base = (key: string, stamp: Stamp) => {
+  const last = new Map<string, Stamp>();
+  const base = (key: string, stamp: Stamp, after: Stamp) => {
     if (!bases.has(key)) bases.set(key, stamp);
+    last.set(key, after);
   };
   // What a bulk write left of a record is the `before` of the first later change of it (see undo.ts).
   const firstLaterBefore = new Map<string, { seq: number; before: unknown }[]>();
@@ -94,7 +98,7 @@ export async function collectLocal(db: OverdueDb, bookId: Id, afterSeq: number, 
       const key = recordKey(c.table, c.recordId);
       const before = c.before as { updatedAt?: Stamp } | null;
       // A record a merge created here starts at the merge's stamp; one this device created, from nothing.
-      base(key, before ? String(before.updatedAt ?? '') : merged ? c.stamp : '');
+      base(key, before ? String(before.updatedAt ?? '') : merged ? c.stamp : '', c.stamp);
       if (merged) continue;
       const op = diffOp(c.table, c.recordId, c.stamp, c.before as object | null, c.after);
       if (op) ops.push(op);
@@ -109,7 +113,7 @@ export async function collectLocal(db: OverdueDb, bookId: Id, afterSeq: number, 
       const later = firstLaterBefore.get(key)?.find((l) => l.seq > (c.seq ?? 0));
       const left = (later ? later.before : row) as { updatedAt: Stamp; deleted: 0 | 1 } | null;
       if (!left) return;
-      base(key, merged ? left.updatedAt : '');
+      base(key, merged ? left.updatedAt : '', left.updatedAt);
       if (merged) return;
       const op = diffOp(c.table, row.id, left.updatedAt, null, left);
       if (op) ops.push(op);
@@ -118,7 +122,7 @@ export async function collectLocal(db: OverdueDb, bookId: Id, afterSeq: number, 
   const maxSeq = changes.length > 0 ? (changes[changes.length - 1]?.seq ?? afterSeq) : afterSeq;
   ops.push(...(await settingOps(db, bookId, deviceId, only)));
   const notices = only ? [] : (await db.syncState.get(bookId))?.notices ?? [];
-  return { ops: coalesce(ops), maxSeq, notices, local: bases };
+  return { ops: coalesce(ops), maxSeq, notices, local: bases, last };
 }
 
 /**
@@ -161,19 +165,37 @@ async function readTouched(db: OverdueDb, bookId: Id, keys: string[]) {
     list.push(key.slice(slash + 1));
     byTable.set(t, list);
   }
+  // Joining: nothing of the book is here yet, so there is nothing to look up (saves a read per record).
+  if (await bookIsEmpty(db, bookId)) return { rows, clocks: new Map<string, FieldClock>() };
   for (const [t, ids] of byTable) {
     const found = t === 'settings'
       ? await db.settings.bulkGet(ids.map((id) => [bookId, id] as [Id, string]))
       : ((await db.table(t).bulkGet(ids)) as (StoredRow | undefined)[]);
     ids.forEach((id, i) => rows.set(recordKey(t, id), found[i]));
   }
-  const clockRows = await db.syncClocks.bulkGet(keys.map((k) => [bookId, k] as [Id, string]));
+  return { rows, clocks: await readClocks(db, bookId, keys) };
+}
+
+async function bookIsEmpty(db: OverdueDb, bookId: Id): Promise<boolean> {
+  if (await db.books.get(bookId)) return false;
+  for (const t of RECORD_TABLES) {
+    if (t === 'books') continue;
+    if (await db.table(t).where('[bookId+deleted]').between([bookId, 0], [bookId, 1], true, true).first()) return false;
+  }
+  return !(await db.settings.where('[bookId+key]').between([bookId, Dexie.minKey], [bookId, Dexie.maxKey]).first());
+}
+
+/** Stored clocks of these records (none read when the book has no clock rows at all, as before its first sync). */
+async function readClocks(db: OverdueDb, bookId: Id, keys: string[]): Promise<Map<string, FieldClock>> {
   const clocks = new Map<string, FieldClock>();
+  const any = await db.syncClocks.where('[bookId+key]').between([bookId, Dexie.minKey], [bookId, Dexie.maxKey]).first();
+  if (!any || keys.length === 0) return clocks;
+  const clockRows = await db.syncClocks.bulkGet(keys.map((k) => [bookId, k] as [Id, string]));
   keys.forEach((k, i) => {
     const c = clockRows[i]?.c;
     if (c) clocks.set(k, c);
   });
-  return { rows, clocks };
+  return clocks;
 }
 
 function labelOf(t: SyncTable, fields: Record<string, unknown>, id: Id): string {
@@ -345,9 +367,10 @@ async function logConflictRows(db: OverdueDb, bookId: Id, rows: SyncConflictRow[
 
 /** Records the pushed ops' stamps in the clocks and moves the cursor, in one transaction. */
 export async function recordPushed(db: OverdueDb, bookId: Id, batch: LocalBatch, head: number, at: string): Promise<void> {
-  const bases = (batch.local as Bases | undefined) ?? new Map<string, Stamp>();
-  const tables = [...RECORD_TABLES, 'settings', 'syncClocks', 'syncState'].map((t) => db.table(t));
-  await db.transaction('rw', tables, async () => {
+  const collected = batch as Partial<CollectedLocal>;
+  const bases = collected.local ?? new Map<string, Stamp>();
+  const last = collected.last ?? new Map<string, Stamp>();
+  await db.transaction('rw', db.syncClocks, db.syncState, async () => {
     const opsOf = new Map<string, SyncOp[]>();
     for (const op of batch.ops) {
       const key = recordKey(op.t, op.id);
@@ -355,19 +378,18 @@ export async function recordPushed(db: OverdueDb, bookId: Id, batch: LocalBatch,
       list.push(op);
       opsOf.set(key, list);
     }
-    const keys = [...opsOf.keys()];
-    const { rows, clocks } = await readTouched(db, bookId, keys);
+    const clocks = await readClocks(db, bookId, [...opsOf.keys()]);
     const out: SyncClockRow[] = [];
-    for (const key of keys) {
-      const row = rows.get(key);
-      if (!row) continue;
-      const setting = key.startsWith('settings/');
-      const fields = setting ? { value: (row as Setting).value } : fieldsOf(row);
-      const updatedAt = setting ? (row as Setting).updatedAt ?? '' : String((row as StoredRow).updatedAt ?? '');
+    for (const [key, ops] of opsOf) {
       const stored = clocks.get(key);
-      const { clock } = replicated(fields, stored, bases.get(key) ?? updatedAt, opsOf.get(key) ?? []);
-      // No row needed while every field still carries the record's updatedAt (the usual case after a first push).
-      if (setting || stored || clock.f || clock.s !== updatedAt) out.push({ bookId, key, c: clock });
+      const base = stored?.s ?? bases.get(key) ?? '';
+      const f: Record<string, Stamp> = { ...(stored?.f ?? {}) };
+      for (const op of ops) for (const name of Object.keys(op.f)) if (op.s > (f[name] ?? base)) f[name] = op.s;
+      // Created in the range: every field is in the ops, so the clock can be rebased on their commonest stamp.
+      const clock: FieldClock = base === '' && !stored ? clockOf(new Map(Object.entries(f))) : Object.keys(f).length > 0 ? { s: base, f } : { s: base };
+      // No row needed while every field carries the record's updatedAt (the usual case after a first push).
+      const uniform = !clock.f && clock.s === last.get(key);
+      if (key.startsWith('settings/') || stored || !uniform) out.push({ bookId, key, c: clock });
     }
     if (out.length > 0) await db.syncClocks.bulkPut(out);
     // Notices decided after the batch was read stay for the next push.
