@@ -30,6 +30,15 @@ export function fmtDate(iso: IsoDate | null | undefined): string {
   return cached(`date:${l}`, () => new Intl.DateTimeFormat(l, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' })).format(instant);
 }
 
+/** A moment (an ISO timestamp or ms since epoch) as local date and time, e.g. when a sync happened. */
+export function fmtDateTime(at: string | number | null | undefined): string {
+  if (at === null || at === undefined || at === '') return '';
+  const instant = typeof at === 'number' ? at : Date.parse(at);
+  if (!Number.isFinite(instant)) return String(at);
+  const l = lang();
+  return cached(`datetime:${l}`, () => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(instant);
+}
+
 export function fmtNumber(n: number): string {
   const l = lang();
   return cached(`num:${l}`, () => new Intl.NumberFormat(l)).format(n);

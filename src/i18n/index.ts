@@ -1,7 +1,7 @@
 // One import point for the UI.
 export { lang, setLang, toggleLang, LANGS } from './lang';
 export { t, tDynamic, isMessageKey, type MessageKey, type Params } from './t';
-export { fmtMoney, fmtDate, fmtNumber, fmtPercent } from './format';
+export { fmtMoney, fmtDate, fmtDateTime, fmtNumber, fmtPercent } from './format';
 export { bucketLabel, type BucketRange } from './buckets';
 export { daysText } from './days';
 export { errorText } from './errorText';

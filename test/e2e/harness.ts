@@ -28,6 +28,8 @@ export interface AppOptions {
   /** The browser's time zone: a test can pick one far from UTC to catch date shifts. */
   timezoneId?: string;
   viewport?: { width: number; height: number };
+  /** Serve from this already running server (two devices on one origin); it is left running on close. */
+  server?: StaticServer;
 }
 
 export interface App {
@@ -46,7 +48,8 @@ export interface App {
 }
 
 export async function openApp(options: AppOptions = {}): Promise<App> {
-  const server = await startStaticServer(DIST);
+  const shared = options.server;
+  const server = shared ?? (await startStaticServer(DIST));
   const profile = await mkdtemp(join(tmpdir(), 'overdue-e2e-'));
   let context: BrowserContext;
   try {
@@ -60,7 +63,7 @@ export async function openApp(options: AppOptions = {}): Promise<App> {
       serviceWorkers: 'allow',
     });
   } catch (err) {
-    await server.stop();
+    if (!shared) await server.stop();
     await rm(profile, { recursive: true, force: true });
     throw err;
   }
@@ -96,7 +99,7 @@ export async function openApp(options: AppOptions = {}): Promise<App> {
       if (closed) return;
       closed = true;
       await context.close().catch(() => undefined);
-      await server.stop();
+      if (!shared) await server.stop();
       await rm(profile, { recursive: true, force: true });
     },
   };

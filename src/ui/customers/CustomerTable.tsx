@@ -14,7 +14,7 @@ export function CustomerTable(props: { rows: CustomerRow[]; currency: string }) 
       rows={props.rows}
       empty="customers.empty"
       rowTestid="customer-row"
-      rowAttrs={(r) => ({ 'data-id': r.id })}
+      rowAttrs={(r) => ({ 'data-id': r.id, 'data-open': String(r.open) })}
       columns={[
         { header: 'col.name', cellClass: 'name', cell: (r) => <><a href={hrefs.customer(r.id)}>{r.name}</a><SuspendedBadge on={r.suspended} /></> },
         { header: 'col.terms', num: true, cell: (r) => daysText(r.termsDays) },

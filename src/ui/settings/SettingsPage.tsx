@@ -11,10 +11,13 @@ import { BackupPanel } from './BackupPanel';
 import { CollectionsSettings } from './CollectionsSettings';
 import { RiskWeightsEditor } from '../risk/RiskWeightsEditor';
 import { book, refreshBooks, selectBook } from '../state/book';
+import { JoinSyncedBook } from '../sync/JoinSyncedBook';
+import { SyncSettingsPanel } from '../sync/SyncSettingsPanel';
 
 function SettingsView() {
   const flash = createFlash();
   const [creating, setCreating] = createSignal(false);
+  const [joining, setJoining] = createSignal(false);
 
   return (
     <>
@@ -25,8 +28,23 @@ function SettingsView() {
           }}>
           + {t('settings.newBook')}
         </button>
+        <button type="button" class="btn" data-testid="join-book" aria-pressed={joining()} onClick={() => {
+            flash.clear();
+            setJoining(!joining());
+          }}>
+          {t('sync.join.open')}
+        </button>
       </PageHeader>
       <Flash flash={flash} />
+      <Show when={joining()}>
+        <JoinSyncedBook
+          onCancel={() => setJoining(false)}
+          onJoined={(name) => {
+            setJoining(false);
+            flash.show({ text: t('sync.join.done', { name }) });
+          }}
+        />
+      </Show>
       <Show
         when={creating()}
         fallback={
@@ -85,6 +103,10 @@ function SettingsView() {
       </div>
       <Show when={!creating() && book()}>{(b) => <CollectionsSettings book={b()} />}</Show>
       <Show when={!creating() && book()}>{(b) => <RiskWeightsEditor book={b()} />}</Show>
+      {/* Keyed on the id: a sync that refreshes the book record keeps the panel (and its messages). */}
+      <Show when={!creating() && book() ? book()?.id : null} keyed>
+        {(_id) => <Show when={book()}>{(b) => <SyncSettingsPanel book={b()} />}</Show>}
+      </Show>
     </>
   );
 }

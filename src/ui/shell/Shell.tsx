@@ -16,6 +16,7 @@ import { StorageBanner } from './StorageBanner';
 import { TodayControl } from './TodayControl';
 import { UndoButton } from './UndoButton';
 import { WarningNotifier } from '../warnings/WarningNotifier';
+import { SyncIndicator } from '../sync/SyncIndicator';
 
 export function Shell(props: { active: NavPage; title: string; children: JSX.Element }) {
   onMount(() => {
@@ -38,6 +39,7 @@ export function Shell(props: { active: NavPage; title: string; children: JSX.Ele
         <Nav active={props.active} />
         <div class="controls">
           <BookSwitcher />
+          <SyncIndicator />
           <TodayControl />
           <div class="control-row">
             <UndoButton />
