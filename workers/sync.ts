@@ -188,19 +188,19 @@ export function createSyncApi(db: OverdueDb, ready: Promise<{ repo: Repository }
       try {
         await ready;
         const existing = await db.books.get(bookId);
-        if (existing && existing.deleted === 0) return fail('bookId', 'sync.bookExists');
+        // A book already here without sync is set up from its own settings panel; one with sync
+        // settings here may be joined again (to correct them after a failed join).
+        if (existing && existing.deleted === 0 && !(await db.syncConfig.get(bookId))) return fail('bookId', 'sync.bookExists');
         await store(bookId, checked.value);
       } catch (e) {
         return storageFailure(e);
       }
       const result = await start(bookId, true);
-      const arrived = await db.books.get(bookId);
-      if (!result.ok || !arrived) {
-        // Nothing to show for it: forget the settings, so a retry starts clean.
-        await api.disableSync(bookId);
-        return result.ok ? fail('bookId', 'sync.bookId') : result;
-      }
-      return result;
+      if (await db.books.get(bookId)) return result;
+      // Nothing arrived: forget the settings, so a retry starts clean. (Once the book is
+      // here it keeps them, and the status says what is left to do.)
+      await api.disableSync(bookId);
+      return result.ok ? fail('', 'sync.failed', { kind: 'notShared', detail: '' }) : result;
     },
   };
   return api;

@@ -100,6 +100,9 @@ describe('laptop and tablet through the worker', () => {
     expect(await tablet.syncSettings(unknown)).toBeNull();
     expect(await tablet.listBooks()).toEqual([]);
     expect(await tablet.joinSyncedBook('not-an-id', settings({ url: 'x' }))).toMatchObject({ ok: false, errors: [{ field: 'bookId', code: 'sync.bookId' }, { field: 'url', code: 'sync.url' }] });
+    // A book with sync settings here may be joined again (to correct them); one without is set up from its panel.
+    expect(must(await laptop.joinSyncedBook(book.id, settings())).pushed).toBe(0);
+    await laptop.disableSync(book.id);
     expect(await laptop.joinSyncedBook(book.id, settings())).toEqual({ ok: false, errors: [{ field: 'bookId', code: 'sync.bookExists' }] });
   });
 
