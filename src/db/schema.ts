@@ -6,7 +6,7 @@ import type { Attachment, Notice, PaymentPlan, PromiseToPay } from '../domain/co
 import type {
   Activity, Adjustment, Allocation, Book, Change, Customer, Id, Invoice, Payment, Setting,
 } from '../domain/types';
-import type { SyncTarget } from '../api/sync';
+import type { SyncSettingsInput } from '../api/sync';
 import type { ConflictNotice, Seen } from '../sync/documents';
 import type { FieldClock } from '../sync/field-merge';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './migrations';
@@ -38,16 +38,9 @@ export interface SyncStateRow {
   notices?: ConflictNotice[];
 }
 
-/** A book's sync settings on this device (never synced: each device has its own credentials). */
-export interface SyncConfigRow {
+/** A book's sync settings on this device, as checked (never synced: each device has its own credentials). */
+export interface SyncConfigRow extends SyncSettingsInput {
   bookId: Id;
-  url: string;
-  target: SyncTarget;
-  token: string;
-  user: string;
-  password: string;
-  passphrase: string;
-  intervalMinutes: number;
 }
 
 export interface SyncConflictRow {

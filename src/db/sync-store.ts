@@ -8,7 +8,7 @@ import { Dexie } from 'dexie';
 import type { Change, Id, Setting, Stamp, TableName } from '../domain/types';
 import type { ConflictNotice, Seen, SnapshotRecord } from '../sync/documents';
 import { clockOf, fieldStamp, mergeOp, newestStamp, type FieldClock, type Replicated } from '../sync/field-merge';
-import { coalesce, diffOp, isImpliedField, recordKey, sameValue, SYNC_TABLES, type SyncOp, type SyncTable } from '../sync/ops';
+import { coalesce, diffOp, isImpliedField, opsByRecord, recordKey, sameValue, SYNC_TABLES, type SyncOp, type SyncTable } from '../sync/ops';
 import type { LocalBatch, MergeOutcome, SyncCursor } from '../sync/replica';
 import { appendChanges, changesAfter, newBatchId, SYNC_MERGE_ACTION, type ChangeDraft } from './changelog';
 import { formatStamp, type Hlc } from './hlc';
@@ -232,13 +232,7 @@ export async function mergeRemote(
     const cursor = await readCursor(db, bookId);
     const local = await collectLocal(db, bookId, cursor.pushedSeq, hlc.deviceId, new Set(keys));
     const unpushedStamps = new Set(local.ops.map((op) => op.s));
-    const unpushedOf = new Map<string, SyncOp[]>();
-    for (const op of local.ops) {
-      const key = recordKey(op.t, op.id);
-      const list = unpushedOf.get(key) ?? [];
-      list.push(op);
-      unpushedOf.set(key, list);
-    }
+    const unpushedOf = opsByRecord(local.ops);
 
     // Each touched record as replicated here: its clock, then this device's unpushed edits.
     const state = new Map<string, Replicated>();
@@ -371,13 +365,7 @@ export async function recordPushed(db: OverdueDb, bookId: Id, batch: LocalBatch,
   const bases = collected.local ?? new Map<string, Stamp>();
   const last = collected.last ?? new Map<string, Stamp>();
   await db.transaction('rw', db.syncClocks, db.syncState, async () => {
-    const opsOf = new Map<string, SyncOp[]>();
-    for (const op of batch.ops) {
-      const key = recordKey(op.t, op.id);
-      const list = opsOf.get(key) ?? [];
-      list.push(op);
-      opsOf.set(key, list);
-    }
+    const opsOf = opsByRecord(batch.ops);
     const clocks = await readClocks(db, bookId, [...opsOf.keys()]);
     const out: SyncClockRow[] = [];
     for (const [key, ops] of opsOf) {
@@ -410,11 +398,7 @@ export async function exportRecords(db: OverdueDb, bookId: Id, deviceId: string)
     await db.syncClocks.where('[bookId+key]').between([bookId, Dexie.minKey], [bookId, Dexie.maxKey]).each((row) => { clocks.set(row.key, row.c); });
     // Edits made here since the last push are in the values: their stamps go in the clocks.
     const local = await collectLocal(db, bookId, (await readCursor(db, bookId)).pushedSeq, deviceId);
-    const unpushedOf = new Map<string, SyncOp[]>();
-    for (const op of local.ops) {
-      const key = recordKey(op.t, op.id);
-      unpushedOf.set(key, [...(unpushedOf.get(key) ?? []), op]);
-    }
+    const unpushedOf = opsByRecord(local.ops);
     const out: SnapshotRecord[] = [];
     const add = (t: SyncTable, id: Id, v: Record<string, unknown>, stamp: Stamp) => {
       const key = recordKey(t, id);

@@ -4,6 +4,7 @@
 // flagged undone, and the revert is logged as a batch of its own ('undo').
 
 import { fail, ok, type Result } from '../domain/errors';
+import { sameValue } from '../domain/same-value';
 import type { Change, Id, Stamp, TableName } from '../domain/types';
 import { changesAfter, markUndone, newestUndoableBatch } from './changelog';
 import type { OverdueDb } from './schema';
@@ -15,24 +16,13 @@ interface StampedRow {
   deleted: 0 | 1;
 }
 
-/** Structural equality of stored (structured-clone) data; key order does not matter. */
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length &&
-    ka.every((k) => Object.hasOwn(b, k) && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
 /**
  * Is the stored record still what the batch left? Later batches that were
  * undone put the same content back under a newer stamp, so the stamp is ignored.
  */
 function unchangedSince(current: StampedRow, after: unknown): boolean {
   if (typeof after !== 'object' || after === null) return false;
-  return sameData({ ...current, updatedAt: '' }, { ...after, updatedAt: '' });
+  return sameValue({ ...current, updatedAt: '' }, { ...after, updatedAt: '' });
 }
 
 /** A record touched by the batch: its state before the batch's first change and after its last. */

@@ -6,6 +6,7 @@
 // is harmless, since merging an op twice changes nothing). Local data is changed
 // only by merge(), one transaction with everything already read and checked.
 
+import type { SyncReport } from '../api/sync';
 import type { Id } from '../domain/types';
 import {
   FORMAT, isSealed, manifestPath, readManifest, readSealed, readSegment, readSnapshotPart, segmentPath, snapshotPath,
@@ -19,14 +20,7 @@ import { isPacked, packIfLarge, unpack } from './packing';
 import { snapshotOps, type LocalReplica } from './replica';
 import { SyncEngineError } from './engine-errors';
 
-export interface SyncReport {
-  pulled: number;
-  pushed: number;
-  conflicts: number;
-  bytesDown: number;
-  bytesUp: number;
-  compacted: boolean;
-}
+export type { SyncReport };
 
 /** Derived keys by salt, so a passphrase is stretched once per session, not per sync. */
 export type KeyCache = Map<string, CryptoKey>;

@@ -4,7 +4,10 @@
 // The book's settings travel as records of the pseudo-table 'settings' with the
 // setting's key as id and one field, 'value'.
 
+import { sameValue } from '../domain/same-value';
 import type { Id, Stamp, TableName } from '../domain/types';
+
+export { sameValue };
 
 export type SyncTable = TableName | 'settings';
 
@@ -31,15 +34,16 @@ export const isImpliedField = (name: string): boolean => IMPLIED.has(name);
 
 export const recordKey = (t: SyncTable, id: Id): string => `${t}/${id}`;
 
-/** Structural equality of JSON-like data; key order does not matter. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length &&
-    ka.every((k) => Object.hasOwn(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+/** Ops by record ('table/id'), each record's in their given order. */
+export function opsByRecord(ops: readonly SyncOp[]): Map<string, SyncOp[]> {
+  const out = new Map<string, SyncOp[]>();
+  for (const op of ops) {
+    const key = recordKey(op.t, op.id);
+    const list = out.get(key);
+    if (list) list.push(op);
+    else out.set(key, [op]);
+  }
+  return out;
 }
 
 /**

@@ -1,20 +1,13 @@
 // Checking a book's sync settings as typed, with errors at the field.
 
-import type { SyncSettingsInput, SyncTarget } from '../api/sync';
+import type { SyncSettingsInput } from '../api/sync';
 import { fail, ok, type FieldError, type Result } from '../domain/errors';
 
 export const MAX_INTERVAL_MINUTES = 24 * 60;
 const BOOK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export interface CheckedSyncSettings {
-  url: string;
-  target: SyncTarget;
-  token: string;
-  user: string;
-  password: string;
-  passphrase: string;
-  intervalMinutes: number;
-}
+/** The same fields as typed, trimmed and checked: the URL a folder ending in '/', the interval whole minutes. */
+export type CheckedSyncSettings = SyncSettingsInput;
 
 /** The URL as a folder: http(s) only, no fragment or query, always ending in '/'. */
 export function folderUrl(text: string): string | null {

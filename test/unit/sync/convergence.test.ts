@@ -5,10 +5,7 @@
 // write on any device (no field update lost), as a pure replay of all writes says.
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectLocal } from '../../../src/db/sync-store';
 import { putSetting } from '../../../src/db/settings';
 import type { OverdueDb } from '../../../src/db/schema';
@@ -16,24 +13,13 @@ import type { Id } from '../../../src/domain/types';
 import { createEndpoint } from '../../../src/sync/endpoint';
 import { mergeOp, type Replicated } from '../../../src/sync/field-merge';
 import { recordKey } from '../../../src/sync/ops';
-import { DEFAULT_OPTIONS } from '../../../src/sync-server/options';
-import { startSyncServer, type RunningSyncServer } from '../../../src/sync-server/server';
 import type { FaultMode } from '../../../src/sync-server/faults';
+import { useSyncServer } from '../../support/sync-server';
 import { bookInput, bookState, closeAll, device, must, type Device } from '../../support/sync-devices';
 
 const TOKEN = 'prop-token';
-let dir: string;
-let server: RunningSyncServer;
+const server = useSyncServer(TOKEN);
 let run = 0;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'overdue-converge-'));
-  server = await startSyncServer({ ...DEFAULT_OPTIONS, port: 0, dir, token: TOKEN, faults: true, quiet: true });
-});
-afterAll(async () => {
-  await server.stop();
-  await rm(dir, { recursive: true, force: true });
-});
 
 type Step =
   | { kind: 'newCustomer'; device: number; name: string }
@@ -143,15 +129,10 @@ async function apply(step: Step, devices: Device[], book: Id, folder: string, cl
       await repo.undoLast(book);
       return;
     case 'sync': {
-      if (step.fault) {
-        await fetch(`${server.url}/.faults`, {
-          method: 'PUT', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ faults: [{ fault: step.fault, pathPrefix: `/${folder}/` }] }),
-        });
-      }
+      if (step.fault) await server.queueFaults([{ fault: step.fault, pathPrefix: `/${folder}/` }]);
       const ep = createEndpoint({ url: `${server.url}/${folder}/`, auth: { token: TOKEN }, timeoutMs: 2000 });
       await dev.sync(book, ep, { compactAfter: step.compactAfter, segmentOps: 3, snapshotRecords: 4 }).catch(() => undefined);
-      await fetch(`${server.url}/.faults`, { method: 'DELETE', headers: { Authorization: `Bearer ${TOKEN}` } });
+      await server.clearFaults();
       return;
     }
   }

@@ -1,13 +1,14 @@
 // The sync engine against a stock WebDAV server: Debian's Apache httpd with
 // mod_dav (started by the test), Basic auth, LOCK for atomic manifest writes.
 import 'fake-indexeddb/auto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OverdueDb } from '../../../src/db/schema';
 import { createEndpoint, type Endpoint } from '../../../src/sync/endpoint';
 import { describeSyncError } from '../../../src/sync/engine-errors';
 import { startApacheDav, type ApacheDav } from '../../support/apache';
+import { filesUnder } from '../../support/files';
 import { bookInput, bookState, closeAll, device, must } from '../../support/sync-devices';
 
 let apache: ApacheDav;
@@ -30,15 +31,6 @@ async function endpoint(): Promise<Endpoint> {
   return createEndpoint({ url: `${apache.url}/w${folder}/`, auth: { user: apache.user, password: apache.password }, timeoutMs: 5000, webdavLocks: true });
 }
 
-async function filesUnder(path: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(path, { withFileTypes: true })) {
-    const full = join(path, entry.name);
-    if (entry.isDirectory()) out.push(...(await filesUnder(full)));
-    else out.push(full);
-  }
-  return out;
-}
 
 describe('sync over Apache mod_dav', () => {
   it('laptop and tablet edit offline, sync at the same moment, and converge; compaction deletes over WebDAV', async () => {

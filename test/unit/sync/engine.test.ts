@@ -1,34 +1,24 @@
 // The sync engine end to end in Node: devices on fake IndexedDB, the real endpoint
 // client and the real sync server on a free port, faults queued on the server.
 import 'fake-indexeddb/auto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { OverdueDb } from '../../../src/db/schema';
 import { putSetting } from '../../../src/db/settings';
 import { createEndpoint, type Endpoint } from '../../../src/sync/endpoint';
 import { syncBook } from '../../../src/sync/engine';
 import { describeSyncError } from '../../../src/sync/engine-errors';
-import { DEFAULT_OPTIONS } from '../../../src/sync-server/options';
-import { startSyncServer, type RunningSyncServer } from '../../../src/sync-server/server';
 import type { QueuedFault } from '../../../src/sync-server/faults';
+import { filesUnder } from '../../support/files';
+import { useSyncServer } from '../../support/sync-server';
 import { bookInput, bookState, closeAll, device, must } from '../../support/sync-devices';
 
 const TOKEN = 'engine-token';
-let dir: string;
-let server: RunningSyncServer;
+const server = useSyncServer(TOKEN);
 const opened: OverdueDb[] = [];
 let folder = 0;
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'overdue-engine-'));
-  server = await startSyncServer({ ...DEFAULT_OPTIONS, port: 0, dir, token: TOKEN, faults: true, quiet: true });
-});
-afterAll(async () => {
-  await server.stop();
-  await rm(dir, { recursive: true, force: true });
-});
 afterEach(() => closeAll(opened));
 
 /** A fresh shared folder per test. */
@@ -37,12 +27,7 @@ function endpoint(): Endpoint {
   return createEndpoint({ url: `${server.url}/t${folder}/`, auth: { token: TOKEN }, timeoutMs: 2000 });
 }
 
-async function queueFaults(faults: QueuedFault[]): Promise<void> {
-  const res = await fetch(`${server.url}/.faults`, {
-    method: 'PUT', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ faults }),
-  });
-  expect(res.status).toBe(204);
-}
+const queueFaults = (faults: QueuedFault[]): Promise<void> => server.queueFaults(faults);
 
 async function failure(p: Promise<unknown>) {
   const outcome = await p.then(() => null, (e: unknown) => e);
@@ -50,14 +35,14 @@ async function failure(p: Promise<unknown>) {
   return describeSyncError(outcome);
 }
 
-async function filesUnder(path: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(path, { withFileTypes: true })) {
-    const full = join(path, entry.name);
-    if (entry.isDirectory()) out.push(...(await filesUnder(full)));
-    else out.push(full);
-  }
-  return out;
+
+/** `count` invoices of the customer, as an import writes them (a bulk insert). */
+async function importInvoices(laptop: ReturnType<typeof device>, bookId: string, customerId: string, count: number, prefix: string) {
+  const invoices = Array.from({ length: count }, (_, i) => ({
+    id: crypto.randomUUID(), bookId, updatedAt: '', deleted: 0 as const, customerId, number: `${prefix}-${i}`,
+    issueDate: '2026-09-01', dueDate: '2026-09-30', amount: 1000 + i, currency: 'CNY', description: '', disputed: 0 as const, disputeReason: '',
+  }));
+  must(await laptop.repo.bulkInsert(bookId, { customers: [], invoices, payments: [], allocations: [], adjustments: [], activities: [] }, 'import'));
 }
 
 async function laptopWithInvoice() {
@@ -258,11 +243,7 @@ describe('packing', () => {
   it('large segments travel gzipped; a damaged packed file is refused by name and changes nothing', async () => {
     const ep = endpoint();
     const { laptop, book, customer } = await laptopWithInvoice();
-    const many = Array.from({ length: 50 }, (_, i) => ({
-      id: crypto.randomUUID(), bookId: book.id, updatedAt: '', deleted: 0 as const, customerId: customer.id, number: `P-${i}`,
-      issueDate: '2026-09-01', dueDate: '2026-09-30', amount: 1000 + i, currency: 'CNY', description: 'packed', disputed: 0 as const, disputeReason: '',
-    }));
-    must(await laptop.repo.bulkInsert(book.id, { customers: [], invoices: many, payments: [], allocations: [], adjustments: [], activities: [] }, 'import'));
+    await importInvoices(laptop, book.id, customer.id, 50, 'P');
     await laptop.sync(book.id, ep);
     const path = `${book.id}/segments/laptop/1.json`;
     const stored = await ep.get(path);
@@ -282,7 +263,7 @@ describe('encryption', () => {
     const ep = endpoint();
     const { laptop, book } = await laptopWithInvoice();
     await laptop.sync(book.id, ep, { passphrase: 'correct horse' });
-    const files = await filesUnder(join(dir, `t${folder}`));
+    const files = await filesUnder(join(server.dir, `t${folder}`));
     expect(files.length).toBeGreaterThan(1);
     for (const f of files) expect(await readFile(f, 'utf8')).not.toContain('Hua Tai');
 
@@ -315,14 +296,14 @@ describe('compaction', () => {
       must(await laptop.repo.saveCustomer(book.id, { name: `Name ${i}`, uscc: '', termsDays: 30, creditLimit: null, contacts: [], tags: [], notes: '' }, customer.id));
       await laptop.sync(book.id, ep, { compactAfter: 3 });
     }
-    const segments = await filesUnder(join(dir, `t${folder}`, book.id, 'segments'));
+    const segments = await filesUnder(join(server.dir, `t${folder}`, book.id, 'segments'));
     // The laptop's segments 2..7 are all still there: the tablet has merged only segment 1.
     expect(segments.filter((f) => f.includes('/laptop/')).map((f) => Number(f.split('/').pop()!.replace('.json', ''))).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7]);
     // Once the tablet has merged them, its own sync compacts them away.
     const caughtUp = await tablet.sync(book.id, ep, { compactAfter: 3 });
     expect(await bookState(tablet.db, book.id)).toEqual(await bookState(laptop.db, book.id));
     expect(caughtUp.compacted).toBe(true);
-    expect((await filesUnder(join(dir, `t${folder}`, book.id, 'segments'))).length).toBe(0);
+    expect((await filesUnder(join(server.dir, `t${folder}`, book.id, 'segments'))).length).toBe(0);
 
     const phone = device('phone', opened);
     const joined = await phone.sync(book.id, ep, { compactAfter: 3 });
@@ -335,11 +316,7 @@ describe('transfers grow with changes, not with the book', () => {
   it('an incremental sync of one edit moves a few kilobytes whatever the book holds', async () => {
     const ep = endpoint();
     const { laptop, book, customer } = await laptopWithInvoice();
-    const many = Array.from({ length: 300 }, (_, i) => ({
-      id: crypto.randomUUID(), bookId: book.id, updatedAt: '', deleted: 0 as const, customerId: customer.id, number: `B-${i}`,
-      issueDate: '2026-09-01', dueDate: '2026-09-30', amount: 1000 + i, currency: 'CNY', description: '', disputed: 0 as const, disputeReason: '',
-    }));
-    must(await laptop.repo.bulkInsert(book.id, { customers: [], invoices: many, payments: [], allocations: [], adjustments: [], activities: [] }, 'import'));
+    await importInvoices(laptop, book.id, customer.id, 300, 'B');
     const first = await laptop.sync(book.id, ep);
     const tablet = device('tablet', opened);
     const join = await tablet.sync(book.id, ep);

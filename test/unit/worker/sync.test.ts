@@ -1,29 +1,15 @@
 // Sync through the worker API, as the app uses it: settings per book, sync now,
 // join a shared book, status and conflicts, with ledgers updated by merges.
 import 'fake-indexeddb/auto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncSettingsInput } from '../../../src/api/sync';
-import { DEFAULT_OPTIONS } from '../../../src/sync-server/options';
-import { startSyncServer, type RunningSyncServer } from '../../../src/sync-server/server';
+import { useSyncServer } from '../../support/sync-server';
 import { bookInput, must, workerApis } from './harness';
 
 const TOKEN = 'worker-token';
-let dir: string;
-let server: RunningSyncServer;
+const server = useSyncServer(TOKEN);
 let folder = 0;
 const start = workerApis({ sync: { iterations: 1000, timeoutMs: 2000 } });
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'overdue-worker-sync-'));
-  server = await startSyncServer({ ...DEFAULT_OPTIONS, port: 0, dir, token: TOKEN, faults: true, quiet: true });
-});
-afterAll(async () => {
-  await server.stop();
-  await rm(dir, { recursive: true, force: true });
-});
 
 function settings(over: Partial<SyncSettingsInput> = {}): SyncSettingsInput {
   return { url: `${server.url}/w${folder}`, target: 'server', token: TOKEN, user: '', password: '', passphrase: '', intervalMinutes: 5, ...over };
