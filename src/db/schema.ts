@@ -6,7 +6,7 @@ import type { Attachment, Notice, PaymentPlan, PromiseToPay } from '../domain/co
 import type {
   Activity, Adjustment, Allocation, Book, Change, Customer, Id, Invoice, Payment, Setting,
 } from '../domain/types';
-import type { SyncSettingsInput } from '../api/sync';
+import type { SyncConflict, SyncSettingsInput } from '../api/sync';
 import type { ConflictNotice, Seen } from '../sync/documents';
 import type { FieldClock } from '../sync/field-merge';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './migrations';
@@ -43,17 +43,10 @@ export interface SyncConfigRow extends SyncSettingsInput {
   bookId: Id;
 }
 
-export interface SyncConflictRow {
+/** A conflict as logged (SyncConflict with its book; the id is given by the table). */
+export interface SyncConflictRow extends Omit<SyncConflict, 'id'> {
   id?: number;
   bookId: Id;
-  at: string;
-  table: string;
-  recordId: Id;
-  label: string;
-  field: string;
-  kept: unknown;
-  lost: unknown;
-  winner: 'local' | 'remote';
 }
 
 /** Device-wide key/value (e.g. the device id). */
