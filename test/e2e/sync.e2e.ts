@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from '../../src/sync-server/options';
 import { startSyncServer, type RunningSyncServer } from '../../src/sync-server/server';
 import { apacheInstalled, startApacheDav, type ApacheDav } from '../support/apache';
-import { DIST, openApp, type App } from './harness';
+import { DIST, openApp, waitForServiceWorker, type App } from './harness';
 import { fillField, formWith, loadDemoBook, openPaymentForm, setToday } from './flows';
 import { startStaticServer, type StaticServer } from './static-server';
 import { eventually, expectText } from './wait';
@@ -131,7 +131,9 @@ function syncScenario(start: (origin: string) => Promise<Target>, extra?: (lapto
     const [first, second] = await customerIds(laptop);
     if (!first || !second) throw new Error('the demo book has too few customers');
 
-    // Both offline: the indicator says so, and edits stay local.
+    // Both offline (once the service worker serves the pages): the indicator says so, and edits stay local.
+    await waitForServiceWorker(laptop.page);
+    await waitForServiceWorker(tablet.page);
     await laptop.context.setOffline(true);
     await tablet.context.setOffline(true);
     await laptop.goto('/');
