@@ -17,7 +17,7 @@ import { Hlc } from './hlc';
 import type { OverdueDb } from './schema';
 import { storageFailure, toStorageError } from './storage-errors';
 import { registerSettingsClock } from './settings';
-import { adoptHead, collectLocal, exportRecords, mergeRemote, readCursor, recordPushed } from './sync-store';
+import { adoptHead, collectLocal, exportRecords, inheritedUpTo, mergeRemote, recordPushed, startCursor } from './sync-store';
 import type { LocalReplica } from '../sync/replica';
 import { SyncEngineError } from '../sync/engine-errors';
 import { undoNewestBatch } from './undo';
@@ -84,7 +84,7 @@ export class Repository {
     const hlc = this.hlc;
     return {
       deviceId: hlc.deviceId,
-      cursor: () => readCursor(db, bookId),
+      cursor: () => startCursor(db, bookId),
       merge: async (ops, seen, options) => {
         let merged: Awaited<ReturnType<typeof mergeRemote>>;
         try {
@@ -97,7 +97,7 @@ export class Repository {
         if (merged.changes.length > 0) this.notify(merged.changes);
         return merged.outcome;
       },
-      localChanges: (afterSeq) => collectLocal(db, bookId, afterSeq, hlc.deviceId),
+      localChanges: async (afterSeq) => collectLocal(db, bookId, afterSeq, hlc.deviceId, undefined, await inheritedUpTo(db, bookId)),
       pushed: (batch, head) => recordPushed(db, bookId, batch, head, new Date().toISOString()),
       adoptHead: (head) => adoptHead(db, bookId, head),
       exportRecords: () => exportRecords(db, bookId, hlc.deviceId),

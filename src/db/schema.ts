@@ -36,6 +36,8 @@ export interface SyncStateRow {
   lastSyncAt: string | null;
   /** Conflicts decided here in this device's favour, not yet told to the others. */
   notices?: ConflictNotice[];
+  /** The change log's last seq when this folder's first sync began (see startCursor). */
+  baseline?: number;
 }
 
 /** A book's sync settings on this device, as checked (never synced: each device has its own credentials). */

@@ -9,8 +9,8 @@ import type { Change, Id, Setting, Stamp, TableName } from '../domain/types';
 import type { ConflictNotice, Seen, SnapshotRecord } from '../sync/documents';
 import { clockOf, fieldStamp, mergeOp, newestStamp, type FieldClock, type Replicated } from '../sync/field-merge';
 import { coalesce, diffOp, isImpliedField, opsByRecord, recordKey, sameValue, SYNC_TABLES, type SyncOp, type SyncTable } from '../sync/ops';
-import type { LocalBatch, MergeOutcome, SyncCursor } from '../sync/replica';
-import { appendChanges, changesAfter, newBatchId, SYNC_MERGE_ACTION, type ChangeDraft } from './changelog';
+import { snapshotOps, type LocalBatch, type MergeOutcome, type SyncCursor } from '../sync/replica';
+import { appendChanges, changesAfter, lastSeq, newBatchId, SYNC_MERGE_ACTION, type ChangeDraft } from './changelog';
 import { formatStamp, type Hlc } from './hlc';
 import { CHUNK_SIZE } from './write-batch';
 import type { OverdueDb, SyncClockRow, SyncConflictRow } from './schema';
@@ -27,6 +27,26 @@ export const CONFLICT_LOG_LIMIT = 500;
 /** Every table one merge touches. */
 export const MERGE_TABLES = [...RECORD_TABLES, 'settings', 'changes', 'syncClocks', 'syncState', 'syncConflicts'] as const;
 
+/**
+ * The cursor at the start of a sync; the first sync into a shared folder records
+ * how far the change log reached then (`baseline`): records merged here before that
+ * came from elsewhere and must be sent to this folder whole.
+ */
+export async function startCursor(db: OverdueDb, bookId: Id): Promise<SyncCursor> {
+  return db.transaction('rw', db.syncState, db.changes, async () => {
+    if (!(await db.syncState.get(bookId))) {
+      await db.syncState.put({ bookId, head: 0, pushedSeq: 0, seen: {}, lastSyncAt: null, notices: [], baseline: await lastSeq(db, bookId) });
+    }
+    return readCursor(db, bookId);
+  });
+}
+
+/** Inherited records are sent only with the first push into a folder (nothing listed from this device yet). */
+export async function inheritedUpTo(db: OverdueDb, bookId: Id): Promise<number> {
+  const row = await db.syncState.get(bookId);
+  return row && row.head === 0 && row.pushedSeq === 0 ? row.baseline ?? 0 : 0;
+}
+
 export async function readCursor(db: OverdueDb, bookId: Id): Promise<SyncCursor> {
   const row = await db.syncState.get(bookId);
   return { head: row?.head ?? 0, pushedSeq: row?.pushedSeq ?? 0, seen: row?.seen ?? {} };
@@ -38,7 +58,7 @@ async function updateState(
   const row = await db.syncState.get(bookId);
   await db.syncState.put({
     bookId, head: row?.head ?? 0, pushedSeq: row?.pushedSeq ?? 0, seen: row?.seen ?? {}, lastSyncAt: row?.lastSyncAt ?? null,
-    notices: row?.notices ?? [], ...patch,
+    notices: row?.notices ?? [], baseline: row?.baseline ?? 0, ...patch,
   });
 }
 
@@ -72,9 +92,14 @@ export interface CollectedLocal extends LocalBatch {
  * stamp: the stamps the record had before are not logged, and claiming every
  * field at the newer stamp is at least the same claim on every device.
  */
-export async function collectLocal(db: OverdueDb, bookId: Id, afterSeq: number, deviceId: string, only?: ReadonlySet<string>): Promise<CollectedLocal> {
+export async function collectLocal(
+  db: OverdueDb, bookId: Id, afterSeq: number, deviceId: string, only?: ReadonlySet<string>, inheritUpTo = 0,
+): Promise<CollectedLocal> {
   const changes = await changesAfter(db, bookId, afterSeq);
   const ops: SyncOp[] = [];
+  // Records merged here before this shared folder was first synced (from another folder, or before sync was
+  // switched off and on): this folder has never seen them, so they are sent whole with their field stamps.
+  const inherited = new Set<string>();
   const bases: Bases = new Map();
   const wanted = (t: SyncTable, id: Id) => !only || only.has(recordKey(t, id));
   const last = new Map<string, Stamp>();
@@ -99,7 +124,10 @@ export async function collectLocal(db: OverdueDb, bookId: Id, afterSeq: number, 
       const before = c.before as { updatedAt?: Stamp } | null;
       // A record a merge created here starts at the merge's stamp; one this device created, from nothing.
       base(key, before ? String(before.updatedAt ?? '') : merged ? c.stamp : '', c.stamp);
-      if (merged) continue;
+      if (merged) {
+        if ((c.seq ?? 0) <= inheritUpTo) inherited.add(key);
+        continue;
+      }
       const op = diffOp(c.table, c.recordId, c.stamp, c.before as object | null, c.after);
       if (op) ops.push(op);
       continue;
@@ -114,13 +142,17 @@ export async function collectLocal(db: OverdueDb, bookId: Id, afterSeq: number, 
       const left = (later ? later.before : row) as { updatedAt: Stamp; deleted: 0 | 1 } | null;
       if (!left) return;
       base(key, merged ? left.updatedAt : '', left.updatedAt);
-      if (merged) return;
+      if (merged) {
+        if ((c.seq ?? 0) <= inheritUpTo) inherited.add(key);
+        return;
+      }
       const op = diffOp(c.table, row.id, left.updatedAt, null, left);
       if (op) ops.push(op);
     });
   }
   const maxSeq = changes.length > 0 ? (changes[changes.length - 1]?.seq ?? afterSeq) : afterSeq;
-  ops.push(...(await settingOps(db, bookId, deviceId, only)));
+  if (inherited.size > 0) ops.push(...(await wholeRecordOps(db, bookId, [...inherited], bases)));
+  ops.push(...(await settingOps(db, bookId, deviceId, only, inheritUpTo > 0)));
   const notices = only ? [] : (await db.syncState.get(bookId))?.notices ?? [];
   return { ops: coalesce(ops), maxSeq, notices, local: bases, last };
 }
@@ -136,8 +168,22 @@ function replicated(fields: Record<string, unknown>, stored: FieldClock | undefi
   return { fields, clock: rep.clock };
 }
 
-/** Book settings written here since their last push or merge. */
-async function settingOps(db: OverdueDb, bookId: Id, deviceId: string, only?: ReadonlySet<string>): Promise<SyncOp[]> {
+/** Records as they stand, one op per distinct field stamp (their stored clock, else their base). */
+async function wholeRecordOps(db: OverdueDb, bookId: Id, keys: string[], bases: Bases): Promise<SyncOp[]> {
+  const { rows, clocks } = await readTouched(db, bookId, keys);
+  const records: SnapshotRecord[] = [];
+  for (const key of keys) {
+    const row = rows.get(key) as StoredRow | undefined;
+    if (!row) continue;
+    const slash = key.indexOf('/');
+    const fields = fieldsOf(row);
+    records.push({ t: key.slice(0, slash) as SyncTable, id: key.slice(slash + 1), v: fields, c: clocks.get(key) ?? { s: bases.get(key) || String(row.updatedAt ?? '') } });
+  }
+  return snapshotOps(records);
+}
+
+/** Book settings written here since their last push or merge (all of them when `all`: a new shared folder). */
+async function settingOps(db: OverdueDb, bookId: Id, deviceId: string, only?: ReadonlySet<string>, all = false): Promise<SyncOp[]> {
   const rows = (await db.settings.where('[bookId+key]').between([bookId, Dexie.minKey], [bookId, Dexie.maxKey]).toArray())
     .filter((row) => isSyncedSetting(row.key) && (!only || only.has(recordKey('settings', row.key))));
   if (rows.length === 0) return [];
@@ -147,7 +193,7 @@ async function settingOps(db: OverdueDb, bookId: Id, deviceId: string, only?: Re
     // A row from before sync existed has no stamp: the oldest possible one, so any other device's write wins.
     const stamp = row.updatedAt ?? formatStamp({ wall: 0, counter: 0, deviceId });
     const clock = clocks[i]?.c;
-    if (!clock || stamp > (clock.f?.value ?? clock.s)) ops.push({ t: 'settings', id: row.key, s: stamp, f: { value: row.value } });
+    if (all || !clock || stamp > (clock.f?.value ?? clock.s)) ops.push({ t: 'settings', id: row.key, s: stamp, f: { value: row.value } });
   });
   return ops;
 }

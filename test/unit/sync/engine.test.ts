@@ -126,6 +126,27 @@ describe('two devices', () => {
     expect((await laptop.db.settings.get([book.id, 'risk.weights']))?.value).toEqual({ payment: 70 });
   });
 
+  it('pointed at a new shared folder, a device sends everything it holds, also what came from other devices', async () => {
+    const first = endpoint();
+    const { laptop, book, customer } = await laptopWithInvoice();
+    await putSetting(laptop.db, book.id, 'risk.weights', { payment: 40 });
+    await laptop.sync(book.id, first);
+    const tablet = device('tablet', opened);
+    await tablet.sync(book.id, first);
+    must(await tablet.repo.saveCustomer(book.id, { name: 'Edited on the tablet', uscc: '', termsDays: 30, creditLimit: null, contacts: [], tags: [], notes: '' }, customer.id));
+    // The tablet moves to another folder (saving a new address starts its cursor over); the laptop is gone.
+    await tablet.db.syncState.delete(book.id);
+    const second = endpoint();
+    await tablet.sync(book.id, second);
+    const phone = device('phone', opened);
+    await phone.sync(book.id, second);
+    const state = await bookState(tablet.db, book.id);
+    expect(await bookState(phone.db, book.id)).toEqual(state);
+    expect(Object.keys(state).filter((k) => k.startsWith('invoices/'))).toHaveLength(1);
+    expect(state['settings/risk.weights']).toEqual({ payment: 40 });
+    expect(state[`customers/${customer.id}`]).toMatchObject({ name: 'Edited on the tablet' });
+  });
+
   it('undo on one device is an ordinary later write for the other; a merge itself cannot be undone', async () => {
     const ep = endpoint();
     const { laptop, book, invoice } = await laptopWithInvoice();
