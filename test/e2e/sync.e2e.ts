@@ -186,6 +186,7 @@ function syncScenario(start: (origin: string) => Promise<Target>, extra?: (lapto
       await row.first().waitFor();
       expect(await row.first().getAttribute('data-winner')).toBe(winner);
       expect(await row.first().getByTestId('sync-conflict-kept').textContent()).toBe('Renamed on the tablet');
+      expect(await row.first().getByTestId('sync-conflict-field').textContent()).toBe('Name');
     }
 
     // Settings last across a reload (the secret is not shown back).

@@ -40,7 +40,7 @@ export function ConflictLog(props: { bookId: Id }) {
                 <tr data-testid="sync-conflict" data-field={c.field} data-winner={c.winner}>
                   <td>{fmtDateTime(c.at)}</td>
                   <td>{tDynamic(`sync.table.${c.table}`, undefined, c.table)} {c.label}</td>
-                  <td><code>{c.field}</code></td>
+                  <td data-testid="sync-conflict-field">{tDynamic(`sync.fieldName.${c.field}`, undefined, c.field)}</td>
                   <td data-testid="sync-conflict-kept">{valueText(c.kept)}</td>
                   <td data-testid="sync-conflict-lost">{valueText(c.lost)}</td>
                   <td>{t(c.winner === 'local' ? 'sync.conflicts.local' : 'sync.conflicts.remote')}</td>
