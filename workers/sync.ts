@@ -33,7 +33,7 @@ export interface SyncApiOptions {
 
 function view(row: SyncConfigRow): SyncSettingsView {
   return {
-    bookId: row.bookId, enabled: true, url: row.url, target: row.target, user: row.user,
+    bookId: row.bookId, url: row.url, target: row.target, user: row.user,
     hasToken: row.token !== '', hasPassword: row.password !== '', encrypted: row.passphrase !== '', intervalMinutes: row.intervalMinutes,
   };
 }

@@ -24,10 +24,9 @@ export interface SyncSettingsInput {
   intervalMinutes: number;
 }
 
-/** What the UI shows of the stored settings: secrets are never sent back, only whether one is set. */
+/** What the UI shows of the stored settings (null when sync is off): secrets are never sent back, only whether one is set. */
 export interface SyncSettingsView {
   bookId: Id;
-  enabled: boolean;
   url: string;
   target: SyncTarget;
   user: string;

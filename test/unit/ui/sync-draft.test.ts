@@ -9,7 +9,7 @@ describe('sync settings draft', () => {
   });
 
   it('shows stored settings without their secrets, and sends only the fields of the chosen target', () => {
-    const d = draftOf({ bookId: 'b', enabled: true, url: 'https://dav.example/o/', target: 'webdav', user: 'me', hasToken: false, hasPassword: true, encrypted: true, intervalMinutes: 0 });
+    const d = draftOf({ bookId: 'b', url: 'https://dav.example/o/', target: 'webdav', user: 'me', hasToken: false, hasPassword: true, encrypted: true, intervalMinutes: 0 });
     expect(d).toMatchObject({ target: 'webdav', url: 'https://dav.example/o/', user: 'me', password: '', passphrase: '', intervalMinutes: '0' });
     expect(inputOf({ ...d, token: 'stray' })).toMatchObject({ token: '', user: 'me', intervalMinutes: 0 });
     expect(inputOf({ ...d, target: 'server', token: ' t ' })).toMatchObject({ token: 't', user: '', password: '' });

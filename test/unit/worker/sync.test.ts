@@ -39,7 +39,7 @@ describe('sync settings', () => {
   it('never sends secrets back; an empty secret keeps the stored one', async () => {
     const { api, book } = await laptopBook();
     const view = must(await api.saveSyncSettings(book.id, settings({ passphrase: 'p' })));
-    expect(view).toEqual({ bookId: book.id, enabled: true, url: `${server.url}/w${folder}/`, target: 'server', user: '', hasToken: true, hasPassword: false, encrypted: true, intervalMinutes: 5 });
+    expect(view).toEqual({ bookId: book.id, url: `${server.url}/w${folder}/`, target: 'server', user: '', hasToken: true, hasPassword: false, encrypted: true, intervalMinutes: 5 });
     expect(JSON.stringify(view)).not.toContain(TOKEN);
     must(await api.saveSyncSettings(book.id, settings({ token: '', passphrase: '', intervalMinutes: 0 })));
     expect(must(await api.syncNow(book.id)).pushed).toBe(3);
